@@ -1,0 +1,77 @@
+/**
+ * Every HTTP route of the API, declared once. CDK turns each entry into a Lambda function and an
+ * HTTP API route; the local dev server (infra/local) imports the very same handler modules and
+ * dispatches to them. Plain data: importing this file loads no handler code.
+ */
+export interface RouteDefinition {
+  /** Logical name, used for the Lambda construct id and the Powertools idempotency scope. */
+  readonly name: string;
+  readonly method: 'GET' | 'POST';
+  /** API Gateway HTTP API route path, with `{param}` placeholders. */
+  readonly path: string;
+  /** Handler module relative to functions/, exporting `handler`. */
+  readonly entry: string;
+  /** `jwt`: the route sits behind the Cognito JWT authorizer (the local server verifies its own tokens). */
+  readonly auth: 'jwt' | 'none';
+  /** What the function may do to the table; CDK grants exactly this. */
+  readonly tableAccess: 'read' | 'readWrite';
+}
+
+export const routes: readonly RouteDefinition[] = [
+  { name: 'Health', method: 'GET', path: '/api/health', entry: 'health/get.ts', auth: 'none', tableAccess: 'read' },
+  {
+    name: 'CreateOrganisation',
+    method: 'POST',
+    path: '/api/organisations',
+    entry: 'organisations/create.ts',
+    auth: 'jwt',
+    tableAccess: 'readWrite',
+  },
+  { name: 'CreatePledge', method: 'POST', path: '/api/pledges', entry: 'pledges/create.ts', auth: 'jwt', tableAccess: 'readWrite' },
+  {
+    name: 'DeclareContribution',
+    method: 'POST',
+    path: '/api/contributions',
+    entry: 'contributions/declare.ts',
+    auth: 'jwt',
+    tableAccess: 'readWrite',
+  },
+  {
+    name: 'ConfirmContribution',
+    method: 'POST',
+    path: '/api/contributions/{id}/confirm',
+    entry: 'contributions/confirm.ts',
+    auth: 'jwt',
+    tableAccess: 'readWrite',
+  },
+  {
+    name: 'PublicSummary',
+    method: 'GET',
+    path: '/api/public/summary',
+    entry: 'public/summary.ts',
+    auth: 'none',
+    tableAccess: 'read',
+  },
+  {
+    name: 'PublicOrganisations',
+    method: 'GET',
+    path: '/api/public/organisations',
+    entry: 'public/organisations.ts',
+    auth: 'none',
+    tableAccess: 'read',
+  },
+  {
+    name: 'PublicKecamatan',
+    method: 'GET',
+    path: '/api/public/kecamatan',
+    entry: 'public/kecamatan.ts',
+    auth: 'none',
+    tableAccess: 'read',
+  },
+];
+
+/** Environment variable names the handlers read; CDK and the local server set both. */
+export const handlerEnvironment = {
+  tableName: 'TERANG_TABLE_NAME',
+  dynamodbEndpoint: 'TERANG_DYNAMODB_ENDPOINT',
+} as const;
