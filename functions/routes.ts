@@ -70,8 +70,4 @@ export const routes: readonly RouteDefinition[] = [
   },
 ];
 
-/** Environment variable names the handlers read; CDK and the local server set both. */
-export const handlerEnvironment = {
-  tableName: 'TERANG_TABLE_NAME',
-  dynamodbEndpoint: 'TERANG_DYNAMODB_ENDPOINT',
-} as const;
+export { handlerEnvironment } from '../shared/environment.ts';

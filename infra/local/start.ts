@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { handlerEnvironment } from '../../shared/environment.ts';
+import { repositoryRoot, startDynamoDbLocal } from './dynamodb-local.ts';
+import { createLocalVerifier } from './local-auth.ts';
+import { buildWeb, webBuildDirectory, webBuildIsStale } from './web-build.ts';
+
+/**
+ * `npm start`: DynamoDB Local (persisted under .data/ unless --memory), the table from the shared
+ * definition, demo data for Kota Banjarmasin, and one server on PORT for the site and the API.
+ */
+const { values } = parseArgs({ options: { memory: { type: 'boolean', default: false } } });
+const port = Number(process.env['PORT'] ?? 3000);
+const dynamoDbPort = Number(process.env['DYNAMODB_PORT'] ?? 8000);
+const tableName = process.env[handlerEnvironment.tableName] ?? 'terang-local';
+
+const database = await startDynamoDbLocal({
+  port: dynamoDbPort,
+  ...(values.memory ? {} : { dataDirectory: join(repositoryRoot, '.data', 'dynamodb') }),
+});
+process.env[handlerEnvironment.dynamodbEndpoint] = database.endpoint;
+process.env[handlerEnvironment.tableName] = tableName;
+process.env['TERANG_STAGE'] = 'local';
+
+// Imported only now: the handlers' module-scope client reads the endpoint set above.
+const { dynamoDbClient, documentClient } = await import('../../shared/dynamodb/client.ts');
+const { DynamoDbStore } = await import('../../shared/dynamodb/dynamodb-store.ts');
+const { ensureTable } = await import('./create-table.ts');
+const { seedDemoData } = await import('./seed.ts');
+const { createLocalServer } = await import('./server.ts');
+
+await ensureTable(dynamoDbClient, tableName);
+if (await seedDemoData(new DynamoDbStore(documentClient, tableName))) console.log('Seeded demo data (Data contoh) for Kota Banjarmasin.');
+
+if (webBuildIsStale()) {
+  console.log('Building the public site (web/) …');
+  await buildWeb();
+}
+
+const server = createLocalServer({ verifyToken: await createLocalVerifier(), staticDirectory: webBuildDirectory });
+server.listen(port, () => {
+  console.log(`
+Terang is running (local mode, ${values.memory ? 'in memory: nothing is kept' : 'data in .data/'})
+  Site        http://localhost:${port}/
+  API         http://localhost:${port}/api/health
+  DynamoDB    ${database.endpoint} (table ${tableName})
+  A token     npx terang token --role treasurer
+Stop with Ctrl+C.`);
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.close();
+  await database.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

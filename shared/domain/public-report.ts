@@ -1,0 +1,87 @@
+import type { City, Kecamatan } from './city.ts';
+import { funds, type Fund } from './funds.ts';
+import { accountType, accountFund, type AccountName } from './ledger.ts';
+import { sumRupiah, type Rupiah } from './money.ts';
+import type { OrganisationKind } from './organisations.ts';
+import type { AccountBalance, TerangStore } from './store.ts';
+
+export interface PublicOrganisation {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: OrganisationKind;
+  readonly pledged: Rupiah;
+  readonly confirmed: Rupiah;
+}
+
+export interface PublicSummary {
+  readonly city: { readonly code: string; readonly name: string } | null;
+  readonly demo: boolean;
+  readonly pledged: Rupiah;
+  readonly confirmed: Rupiah;
+  /** Confirmed money per fund. */
+  readonly byFund: Record<Fund, Rupiah>;
+  /** Money currently held in (recorded for) each fund. */
+  readonly balances: Record<Fund, Rupiah>;
+  readonly organisations: number;
+  readonly asOf: string;
+}
+
+function contributorOrg(account: AccountName): string {
+  return account.split(':')[1] ?? '';
+}
+
+function confirmedByOrganisation(balances: readonly AccountBalance[]): Map<string, Rupiah> {
+  const byOrg = new Map<string, Rupiah>();
+  for (const { account, balance } of balances) {
+    if (accountType(account) !== 'contributor') continue;
+    const orgId = contributorOrg(account);
+    byOrg.set(orgId, sumRupiah([byOrg.get(orgId) ?? 0, balance]));
+  }
+  return byOrg;
+}
+
+function perFund(balances: readonly AccountBalance[], type: string): Record<Fund, Rupiah> {
+  const totals = Object.fromEntries(funds.map((fund) => [fund, 0])) as Record<Fund, Rupiah>;
+  for (const { account, balance } of balances) {
+    if (accountType(account) === type) totals[accountFund(account)] = sumRupiah([totals[accountFund(account)], balance]);
+  }
+  return totals;
+}
+
+export async function publicOrganisations(store: TerangStore): Promise<PublicOrganisation[]> {
+  const [organisations, balances] = await Promise.all([store.listOrganisations(), store.listAccountBalances()]);
+  const confirmed = confirmedByOrganisation(balances);
+  return organisations
+    .map((org) => ({ id: org.id, name: org.name, kind: org.kind, pledged: org.pledged, confirmed: confirmed.get(org.id) ?? 0 }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'id'));
+}
+
+export async function publicSummary(store: TerangStore, now: Date): Promise<PublicSummary> {
+  const [city, organisations, balances] = await Promise.all([
+    store.getCity(),
+    store.listOrganisations(),
+    store.listAccountBalances(),
+  ]);
+  const byFund = perFund(balances, 'contributor');
+  return {
+    city: city ? { code: city.code, name: city.name } : null,
+    demo: describeDemo(city),
+    pledged: sumRupiah(organisations.map((org) => org.pledged)),
+    confirmed: sumRupiah(Object.values(byFund)),
+    byFund,
+    balances: perFund(balances, 'fund'),
+    organisations: organisations.length,
+    asOf: now.toISOString(),
+  };
+}
+
+export async function publicKecamatan(store: TerangStore): Promise<Kecamatan[]> {
+  const kecamatan = await store.listKecamatan();
+  return kecamatan
+    .map(({ code, name, poorHouseholds }) => ({ code, name, poorHouseholds }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+}
+
+function describeDemo(city: City | undefined): boolean {
+  return city?.demo ?? false;
+}

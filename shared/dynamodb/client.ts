@@ -1,0 +1,31 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+import { handlerEnvironment } from '../environment.ts';
+
+/**
+ * Off AWS (the local server, tests) the endpoint points at DynamoDB Local, which accepts any
+ * credentials; on Lambda the endpoint is unset and the SDK uses the function's role.
+ */
+function createClient(): DynamoDBClient {
+  const endpoint = process.env[handlerEnvironment.dynamodbEndpoint];
+  if (!endpoint) return new DynamoDBClient({});
+  return new DynamoDBClient({
+    endpoint,
+    region: process.env['AWS_REGION'] ?? 'ap-southeast-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+}
+
+/** One client per process, created at module scope so warm Lambda invocations reuse its connections. */
+export const dynamoDbClient = createClient();
+
+export const documentClient = DynamoDBDocumentClient.from(dynamoDbClient, {
+  marshallOptions: { removeUndefinedValues: true },
+});
+
+export function tableNameFromEnvironment(): string {
+  const tableName = process.env[handlerEnvironment.tableName];
+  if (!tableName) throw new Error(`${handlerEnvironment.tableName} is not set`);
+  return tableName;
+}

@@ -1,0 +1,253 @@
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+
+import type { City, Kecamatan } from '../domain/city.ts';
+import { normaliseTransferRef, type Contribution } from '../domain/contributions.ts';
+import { conflict, notFound, unprocessable } from '../domain/errors.ts';
+import { balanceDelta, type LedgerEntry } from '../domain/ledger.ts';
+import type { Organisation } from '../domain/organisations.ts';
+import type { Pledge } from '../domain/pledges.ts';
+import type { AccountBalance, OrganisationWithPledges, TerangStore } from '../domain/store.ts';
+import { tableDefinition } from './table.ts';
+import { keys, withoutKeys } from './keys.ts';
+import { transactWrite, TransactionCancelled } from './transactions.ts';
+
+const gsi1 = tableDefinition.globalSecondaryIndexes[0].indexName;
+
+/** The DynamoDB adapter of the TerangStore port (single-table design, keys from keys.ts). */
+export class DynamoDbStore implements TerangStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async putCity(city: City, kecamatan: readonly Kecamatan[]): Promise<void> {
+    await transactWrite(this.client, {
+      TransactItems: [
+        { Put: { TableName: this.tableName, Item: { ...keys.city(), entity: 'City', ...city } } },
+        ...kecamatan.map((k) => ({
+          Put: { TableName: this.tableName, Item: { ...keys.kecamatan(k.code), entity: 'Kecamatan', ...k } },
+        })),
+      ],
+    });
+  }
+
+  async getCity(): Promise<City | undefined> {
+    return this.get<City>(keys.city());
+  }
+
+  async listKecamatan(): Promise<Kecamatan[]> {
+    return this.queryAll<Kecamatan>({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.city().pk, ':prefix': keys.kecamatanPrefix },
+    });
+  }
+
+  async putOrganisation(organisation: Organisation): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.organisation(organisation.id),
+          ...keys.organisationIndex(organisation.id),
+          entity: 'Organisation',
+          ...organisation,
+          pledged: 0,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async getOrganisation(id: string): Promise<OrganisationWithPledges | undefined> {
+    return this.get<OrganisationWithPledges>(keys.organisation(id));
+  }
+
+  async listOrganisations(): Promise<OrganisationWithPledges[]> {
+    return this.queryAll<OrganisationWithPledges>({
+      TableName: this.tableName,
+      IndexName: gsi1,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.organisationsPartition },
+    });
+  }
+
+  async putPledge(pledge: Pledge): Promise<void> {
+    try {
+      await transactWrite(this.client, {
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...keys.pledge(pledge.id), ...keys.pledgeIndex(pledge.orgId, pledge.id), entity: 'Pledge', ...pledge },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.organisation(pledge.orgId),
+              UpdateExpression: 'ADD pledged :amount',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':amount': pledge.amount },
+            },
+          },
+        ],
+      });
+    } catch (error) {
+      if (error instanceof TransactionCancelled && error.failedAt(1)) {
+        throw notFound('organisation_not_found', `no organisation with id ${pledge.orgId}`, 'orgId');
+      }
+      throw error;
+    }
+  }
+
+  async getPledge(id: string): Promise<Pledge | undefined> {
+    return this.get<Pledge>(keys.pledge(id));
+  }
+
+  async putContribution(contribution: Contribution): Promise<void> {
+    try {
+      await transactWrite(this.client, {
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...keys.contribution(contribution.id),
+                ...keys.contributionIndex(contribution.orgId, contribution.id),
+                entity: 'Contribution',
+                ...contribution,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: {
+                ...keys.transferRef(contribution.orgId, normaliseTransferRef(contribution.transferRef)),
+                entity: 'TransferRef',
+                contributionId: contribution.id,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      });
+    } catch (error) {
+      if (error instanceof TransactionCancelled && error.failedAt(1)) {
+        throw conflict(
+          'duplicate_transfer_ref',
+          `transfer reference ${contribution.transferRef} was already declared by this organisation`,
+          'transferRef',
+        );
+      }
+      throw error;
+    }
+  }
+
+  async getContribution(id: string): Promise<Contribution | undefined> {
+    return this.get<Contribution>(keys.contribution(id));
+  }
+
+  async confirmContribution(confirmed: Contribution, entry: LedgerEntry): Promise<void> {
+    const balanceUpdates = entry.postings.map((posting) => {
+      const delta = balanceDelta(posting);
+      return {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.account(posting.account),
+          UpdateExpression: 'SET entity = :entity, account = :account, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk ADD balance :delta, version :one',
+          // A debit-normal account may only fall as far as zero; increases need no check.
+          ...(delta < 0 ? { ConditionExpression: 'balance >= :needed' } : {}),
+          ExpressionAttributeValues: {
+            ':entity': 'Account',
+            ':account': posting.account,
+            ...keys.accountIndexValues(posting.account),
+            ':delta': delta,
+            ':one': 1,
+            ...(delta < 0 ? { ':needed': -delta } : {}),
+          },
+        },
+      };
+    });
+    try {
+      await transactWrite(this.client, {
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.contribution(confirmed.id),
+              UpdateExpression: 'SET #status = :confirmed, confirmedAt = :at, confirmedBy = :by, entryId = :entryId',
+              ConditionExpression: '#status = :declared',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':confirmed': 'confirmed',
+                ':declared': 'declared',
+                ':at': confirmed.confirmedAt,
+                ':by': confirmed.confirmedBy,
+                ':entryId': entry.id,
+              },
+            },
+          },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...keys.entry(entry.id), ...keys.entryIndex(entry.fund, entry.createdAt, entry.id), entity: 'LedgerEntry', ...entry },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          ...balanceUpdates,
+        ],
+      });
+    } catch (error) {
+      if (error instanceof TransactionCancelled) {
+        if (error.failedAt(0) || error.failedAt(1)) {
+          throw conflict('already_confirmed', 'this contribution has already been confirmed', 'id');
+        }
+        const failedAccount = entry.postings.find((_, index) => error.failedAt(index + 2));
+        if (failedAccount) {
+          throw unprocessable('insufficient_balance', `account ${failedAccount.account} has too little money`);
+        }
+      }
+      throw error;
+    }
+  }
+
+  async listAccountBalances(): Promise<AccountBalance[]> {
+    const items = await this.queryAll<AccountBalance>({
+      TableName: this.tableName,
+      IndexName: gsi1,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.accountsPartition },
+    });
+    return items.map(({ account, balance }) => ({ account, balance }));
+  }
+
+  async getEntry(id: string): Promise<LedgerEntry | undefined> {
+    return this.get<LedgerEntry>(keys.entry(id));
+  }
+
+  private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    return Item ? withoutKeys<T>(Item) : undefined;
+  }
+
+  private async queryAll<T>(input: QueryCommandInput): Promise<T[]> {
+    const items: T[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(new QueryCommand({ ...input, ExclusiveStartKey }));
+      for (const item of page.Items ?? []) items.push(withoutKeys<T>(item));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
+  }
+}
