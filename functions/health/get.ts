@@ -1,3 +1,4 @@
-import { json, publicHandler } from '../lib/api-handler.ts';
+import { json } from '../lib/api-types.ts';
+import { publicHandler } from '../lib/public-handler.ts';
 
-export const handler = publicHandler({ name: 'Health', auth: 'none' }, async () => json(200, { status: 'ok' }));
+export const handler = publicHandler({ name: 'Health' }, async () => json(200, { status: 'ok' }));

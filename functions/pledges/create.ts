@@ -1,9 +1,10 @@
 import { createPledgeBody } from '../../shared/api/schemas.ts';
 import { makePledge } from '../../shared/domain/make-pledge.ts';
-import { json, writeHandler } from '../lib/api-handler.ts';
+import { json } from '../lib/api-types.ts';
+import { writeHandler } from '../lib/write-handler.ts';
 import { store } from '../lib/store.ts';
 
 export const handler = writeHandler(
-  { name: 'CreatePledge', auth: 'jwt', body: createPledgeBody },
+  { name: 'CreatePledge', body: createPledgeBody },
   async ({ body, caller, now }) => json(201, await makePledge(store, caller, body, now)),
 );

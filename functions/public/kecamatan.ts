@@ -1,7 +1,8 @@
 import { publicKecamatan } from '../../shared/domain/public-report.ts';
-import { json, publicHandler } from '../lib/api-handler.ts';
+import { json } from '../lib/api-types.ts';
+import { publicHandler } from '../lib/public-handler.ts';
 import { store } from '../lib/store.ts';
 
-export const handler = publicHandler({ name: 'PublicKecamatan', auth: 'none' }, async () =>
+export const handler = publicHandler({ name: 'PublicKecamatan' }, async () =>
   json(200, { items: await publicKecamatan(store) }),
 );

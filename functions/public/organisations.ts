@@ -1,7 +1,8 @@
 import { publicOrganisations } from '../../shared/domain/public-report.ts';
-import { json, publicHandler } from '../lib/api-handler.ts';
+import { json } from '../lib/api-types.ts';
+import { publicHandler } from '../lib/public-handler.ts';
 import { store } from '../lib/store.ts';
 
-export const handler = publicHandler({ name: 'PublicOrganisations', auth: 'none' }, async () =>
+export const handler = publicHandler({ name: 'PublicOrganisations' }, async () =>
   json(200, { items: await publicOrganisations(store) }),
 );

@@ -1,7 +1,8 @@
 import { publicSummary } from '../../shared/domain/public-report.ts';
-import { json, publicHandler } from '../lib/api-handler.ts';
+import { json } from '../lib/api-types.ts';
+import { publicHandler } from '../lib/public-handler.ts';
 import { store } from '../lib/store.ts';
 
-export const handler = publicHandler({ name: 'PublicSummary', auth: 'none' }, async ({ now }) =>
+export const handler = publicHandler({ name: 'PublicSummary' }, async ({ now }) =>
   json(200, await publicSummary(store, now)),
 );

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Context } from 'aws-lambda';
 
 import type { RouteDefinition } from '../../functions/routes.ts';
-import type { ApiEvent } from '../../functions/lib/api-handler.ts';
+import type { ApiEvent } from '../../functions/lib/api-types.ts';
 
 /** API Gateway's request time format: `23/Nov/2026:07:20:00 +0000`. */
 function requestTime(date: Date): string {

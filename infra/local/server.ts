@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import type { ApiHandler, ApiResult } from '../../functions/lib/api-handler.ts';
+import type { ApiHandler, ApiResult } from '../../functions/lib/api-types.ts';
 import { routes as allRoutes, type RouteDefinition } from '../../functions/routes.ts';
 import { toAuthorizerClaimValue } from '../../shared/auth/claims.ts';
 import { lambdaContext, routeMatcher, toApiGatewayEvent } from './api-gateway-event.ts';

@@ -1,0 +1,42 @@
+import type * as z from 'zod/mini';
+
+import { callerFromClaims } from '../../shared/auth/claims.ts';
+import type { Caller } from '../../shared/domain/caller.ts';
+import { badRequest, unauthorized } from '../../shared/domain/errors.ts';
+import type { ApiEvent, ApiRequest, ApiResult } from './api-types.ts';
+import { withHttpErrors } from './http-middleware.ts';
+import { idempotentWrites } from './idempotency.ts';
+import { parseJsonBody } from './json-body.ts';
+
+interface WriteRoute<TBody> {
+  /** The route's name in functions/routes.ts; scopes its Idempotency-Key records. */
+  readonly name: string;
+  readonly body: z.ZodMiniType<TBody>;
+  /** True when the route takes no fields: an absent body counts as `{}`. */
+  readonly bodyOptional?: boolean;
+}
+
+function requireCaller(event: ApiEvent): Caller {
+  const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
+  if (!caller) throw unauthorized('a valid bearer token is required');
+  return caller;
+}
+
+/**
+ * An authenticated write: the JWT claims (exactly as API Gateway's authorizer passes them) become
+ * a Caller, the JSON body is validated, an Idempotency-Key replays the first response, and the
+ * handler calls one domain function.
+ */
+export function writeHandler<TBody>(route: WriteRoute<TBody>, handle: (request: ApiRequest<TBody, Caller>) => Promise<ApiResult>) {
+  return withHttpErrors(async (event) => {
+    const caller = requireCaller(event);
+    const body = parseJsonBody(event, route.body, route.bodyOptional ?? false);
+    return handle({ body, caller, pathParameters: event.pathParameters ?? {}, now: new Date() });
+  }, idempotentWrites(route.name));
+}
+
+export function pathParameter(request: ApiRequest<unknown, unknown>, name: string): string {
+  const value = request.pathParameters[name];
+  if (!value) throw badRequest('missing_path_parameter', `path parameter ${name} is missing`, [{ path: name, message: 'is missing' }]);
+  return value;
+}

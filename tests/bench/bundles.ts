@@ -1,0 +1,48 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { build } from 'esbuild';
+
+import { routes } from '../../functions/routes.ts';
+import { lambdaEsbuildOptions } from '../../infra/bundling.ts';
+import { repositoryRoot } from '../../infra/local/dynamodb-local.ts';
+
+export interface BundleFigures {
+  readonly name: string;
+  readonly bytes: number;
+  readonly medianImportMs: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Cold module import of one bundle in a fresh Node process, as a Lambda init would do it. */
+function importTimeMs(bundle: string): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(bundle)}); process.stdout.write(String(performance.now() - t));`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    encoding: 'utf8',
+    env: { ...process.env, TERANG_TABLE_NAME: 'bench', AWS_REGION: 'ap-southeast-3' },
+  });
+  if (result.status !== 0) throw new Error(`importing ${bundle} failed: ${result.stderr}`);
+  return Number(result.stdout);
+}
+
+/** Bundles every route's handler exactly as CDK does and measures size and import time. */
+export async function measureBundles(importRuns: number): Promise<BundleFigures[]> {
+  const outDirectory = await mkdtemp(join(tmpdir(), 'terang-bench-'));
+  const figures: BundleFigures[] = [];
+  for (const route of routes) {
+    const outfile = join(outDirectory, `${route.name}.mjs`);
+    await build({ ...lambdaEsbuildOptions, entryPoints: [join(repositoryRoot, 'functions', route.entry)], outfile, logLevel: 'error' });
+    const { size } = await stat(outfile);
+    importTimeMs(outfile); // warm the file cache once
+    const times = Array.from({ length: importRuns }, () => importTimeMs(outfile));
+    figures.push({ name: route.name, bytes: size, medianImportMs: median(times) });
+  }
+  return figures;
+}
