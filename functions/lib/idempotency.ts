@@ -30,5 +30,36 @@ export function idempotentWrites(routeName: string) {
     payloadValidationJmesPath: 'body',
     expiresAfterSeconds: oneDay,
   });
-  return makeHandlerIdempotent({ persistenceStore, config, keyPrefix: `terang.${routeName}` });
+  return onlyReleaseAcquiredRecords(makeHandlerIdempotent({ persistenceStore, config, keyPrefix: `terang.${routeName}` }));
+}
+
+type IdempotencyMiddleware = ReturnType<typeof makeHandlerIdempotent>;
+
+const acquired = 'terang.idempotency.acquired';
+
+/**
+ * Powertools <= 2.35's middleware deletes the key's record in `onError` even when its own `before`
+ * refused the request (key reused with another body, or still in progress), so a misused key erased
+ * the original's stored response or lock and the next retry ran the write again
+ * (aws-powertools/powertools-lambda-typescript#5675). Only a request that acquired the record, and
+ * whose handler then failed, may release it.
+ */
+function onlyReleaseAcquiredRecords(middleware: IdempotencyMiddleware): IdempotencyMiddleware {
+  return {
+    before: async (request) => {
+      request.internal[acquired] = false;
+      const replayed: unknown = await middleware.before?.(request);
+      // undefined: the handler will run under this request's in-progress record (or idempotency is skipped).
+      request.internal[acquired] = replayed === undefined;
+      return replayed;
+    },
+    after: async (request) => {
+      // A failure to store the result must not delete the record of a write that did happen.
+      request.internal[acquired] = false;
+      await middleware.after?.(request);
+    },
+    onError: async (request) => {
+      if (request.internal[acquired] === true) await middleware.onError?.(request);
+    },
+  };
 }

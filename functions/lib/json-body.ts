@@ -19,11 +19,15 @@ function rawBody(event: APIGatewayProxyEventV2): string {
 export function parseJsonBody<T>(event: APIGatewayProxyEventV2, schema: z.ZodMiniType<T>, allowEmpty: boolean): T {
   const text = rawBody(event);
   if (Buffer.byteLength(text, 'utf8') > maxBodyBytes) {
-    throw problem(413, 'payload_too_large', `request body exceeds ${maxBodyBytes} bytes`);
+    throw problem(413, 'payload_too_large', `request body exceeds ${maxBodyBytes} bytes`, [
+      { path: '(body)', message: `exceeds ${maxBodyBytes} bytes` },
+    ]);
   }
   const contentType = event.headers['content-type'];
   if (text.trim() !== '' && contentType && !/\bjson\b/iu.test(contentType)) {
-    throw problem(415, 'unsupported_media_type', 'send the body as application/json');
+    throw problem(415, 'unsupported_media_type', 'send the body as application/json', [
+      { path: 'Content-Type', message: 'must be application/json' },
+    ]);
   }
   let json: unknown;
   if (text.trim() === '') {

@@ -82,6 +82,17 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Fails early and clearly when the port is taken (a second `npm start`, another DynamoDB Local). */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', () =>
+      reject(new Error(`port ${port} is already in use; stop what uses it or choose another with DYNAMODB_PORT`)),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolvePort()));
+  });
+}
+
 export interface DynamoDbLocalOptions {
   readonly port: number;
   /** Directory for the database files; omit to keep everything in memory. */
@@ -112,6 +123,7 @@ async function waitUntilListening(endpoint: string, child: ChildProcess, output:
 /** Starts DynamoDB Local with -sharedDb, so every client sees the same tables whatever its credentials. */
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise<RunningDynamoDbLocal> {
   assertJavaAvailable();
+  await assertPortFree(options.port);
   const jarDirectory = await ensureDynamoDbLocal((line) => console.log(line));
   const storage = options.dataDirectory ? ['-dbPath', options.dataDirectory] : ['-inMemory'];
   if (options.dataDirectory) await mkdir(options.dataDirectory, { recursive: true });

@@ -18,6 +18,10 @@ const tableName = process.env[handlerEnvironment.tableName] ?? 'terang-local';
 const database = await startDynamoDbLocal({
   port: dynamoDbPort,
   ...(values.memory ? {} : { dataDirectory: join(repositoryRoot, '.data', 'dynamodb') }),
+}).catch((error: unknown) => {
+  // Java missing, a taken port: say what to do, without a stack trace.
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 });
 process.env[handlerEnvironment.dynamodbEndpoint] = database.endpoint;
 process.env[handlerEnvironment.tableName] = tableName;
@@ -39,6 +43,11 @@ if (webBuildIsStale()) {
 }
 
 const server = createLocalServer({ verifyToken: await createLocalVerifier(), staticDirectory: webBuildDirectory });
+server.once('error', async (error: NodeJS.ErrnoException) => {
+  console.error(error.code === 'EADDRINUSE' ? `port ${port} is already in use; choose another with PORT` : error.message);
+  await database.stop();
+  process.exit(1);
+});
 server.listen(port, () => {
   console.log(`
 Terang is running (local mode, ${values.memory ? 'in memory: nothing is kept' : 'data in .data/'})

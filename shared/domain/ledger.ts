@@ -79,7 +79,11 @@ export function createEntry(entry: LedgerEntry): LedgerEntry {
     sum += posting.amount;
   }
   if (sum !== 0) throw new UnbalancedEntryError(`postings sum to ${sum}, not zero`);
-  return Object.freeze({ ...entry, postings: Object.freeze(entry.postings.map((p) => Object.freeze({ ...p }))) });
+  return Object.freeze({
+    ...entry,
+    postings: Object.freeze(entry.postings.map((p) => Object.freeze({ ...p }))),
+    refs: Object.freeze({ ...entry.refs }),
+  });
 }
 
 /** A correction never edits an entry: it posts the exact opposite, pointing at the original. */
