@@ -27,7 +27,14 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'jwt',
     tableAccess: 'readWrite',
   },
-  { name: 'CreatePledge', method: 'POST', path: '/api/pledges', entry: 'pledges/create.ts', auth: 'jwt', tableAccess: 'readWrite' },
+  {
+    name: 'CreatePledge',
+    method: 'POST',
+    path: '/api/pledges',
+    entry: 'pledges/create.ts',
+    auth: 'jwt',
+    tableAccess: 'readWrite',
+  },
   {
     name: 'DeclareContribution',
     method: 'POST',

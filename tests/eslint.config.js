@@ -5,7 +5,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', 'cdk.out/**', 'web/build/**', 'web/.svelte-kit/**', '.data/**', '.cache/**', '**/*.svelte'],
+    ignores: [
+      '**/node_modules/**',
+      'cdk.out/**',
+      'web/build/**',
+      'web/.svelte-kit/**',
+      '.data/**',
+      '.cache/**',
+      '**/*.svelte',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

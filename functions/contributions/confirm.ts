@@ -7,7 +7,17 @@ import { store } from '../lib/store.ts';
 export const handler = writeHandler(
   { name: 'ConfirmContribution', body: emptyBody, bodyOptional: true },
   async (request) => {
-    const { contribution, entry } = await confirmContribution(store, request.caller, pathParameter(request, 'id'), request.now);
-    return json(200, { id: contribution.id, status: contribution.status, entryId: entry.id, confirmedAt: contribution.confirmedAt });
+    const { contribution, entry } = await confirmContribution(
+      store,
+      request.caller,
+      pathParameter(request, 'id'),
+      request.now,
+    );
+    return json(200, {
+      id: contribution.id,
+      status: contribution.status,
+      entryId: entry.id,
+      confirmedAt: contribution.confirmedAt,
+    });
   },
 );

@@ -10,13 +10,19 @@ const internalError = JSON.stringify({
 function fromIdempotencyError(error: Error): Problem | undefined {
   switch (error.name) {
     case 'IdempotencyValidationError':
-      return problem(422, 'idempotency_key_reused', 'this Idempotency-Key was already used with a different request body', [
-        { path: 'Idempotency-Key', message: 'was used before with a different body' },
-      ]);
+      return problem(
+        422,
+        'idempotency_key_reused',
+        'this Idempotency-Key was already used with a different request body',
+        [{ path: 'Idempotency-Key', message: 'was used before with a different body' }],
+      );
     case 'IdempotencyAlreadyInProgressError':
-      return problem(409, 'idempotency_in_progress', 'a request with this Idempotency-Key is still being processed; retry shortly', [
-        { path: 'Idempotency-Key', message: 'is in use by a request still in progress' },
-      ]);
+      return problem(
+        409,
+        'idempotency_in_progress',
+        'a request with this Idempotency-Key is still being processed; retry shortly',
+        [{ path: 'Idempotency-Key', message: 'is in use by a request still in progress' }],
+      );
     default:
       return undefined;
   }
@@ -43,11 +49,14 @@ export function errorResponse(): middy.MiddlewareObj {
     onError: (request) => {
       const known = asProblem(request.error);
       if (!known) return;
-      request.error = Object.assign(new Error(JSON.stringify({ error: { code: known.code, message: known.message, issues: known.issues } })), {
-        statusCode: known.statusCode,
-        expose: true,
-        headers: { 'cache-control': 'no-store' },
-      });
+      request.error = Object.assign(
+        new Error(JSON.stringify({ error: { code: known.code, message: known.message, issues: known.issues } })),
+        {
+          statusCode: known.statusCode,
+          expose: true,
+          headers: { 'cache-control': 'no-store' },
+        },
+      );
     },
   };
 }

@@ -31,14 +31,17 @@ export function parseJsonBody<T>(event: APIGatewayProxyEventV2, schema: z.ZodMin
   }
   let json: unknown;
   if (text.trim() === '') {
-    if (!allowEmpty) throw badRequest('missing_body', 'a JSON body is required', [{ path: '(body)', message: 'is missing' }]);
+    if (!allowEmpty)
+      throw badRequest('missing_body', 'a JSON body is required', [{ path: '(body)', message: 'is missing' }]);
     json = {};
   } else {
     try {
       json = JSON.parse(text);
     } catch (error) {
       const reason = error instanceof Error ? error.message : 'unparsable';
-      throw badRequest('invalid_json', `body is not valid JSON: ${reason}`, [{ path: '(body)', message: 'is not valid JSON' }]);
+      throw badRequest('invalid_json', `body is not valid JSON: ${reason}`, [
+        { path: '(body)', message: 'is not valid JSON' },
+      ]);
     }
   }
   const result = z.safeParse(schema, json);

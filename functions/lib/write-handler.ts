@@ -27,7 +27,10 @@ function requireCaller(event: ApiEvent): Caller {
  * a Caller, the JSON body is validated, an Idempotency-Key replays the first response, and the
  * handler calls one domain function.
  */
-export function writeHandler<TBody>(route: WriteRoute<TBody>, handle: (request: ApiRequest<TBody, Caller>) => Promise<ApiResult>) {
+export function writeHandler<TBody>(
+  route: WriteRoute<TBody>,
+  handle: (request: ApiRequest<TBody, Caller>) => Promise<ApiResult>,
+) {
   return withHttpErrors(async (event) => {
     const caller = requireCaller(event);
     const body = parseJsonBody(event, route.body, route.bodyOptional ?? false);
@@ -37,6 +40,9 @@ export function writeHandler<TBody>(route: WriteRoute<TBody>, handle: (request: 
 
 export function pathParameter(request: ApiRequest<unknown, unknown>, name: string): string {
   const value = request.pathParameters[name];
-  if (!value) throw badRequest('missing_path_parameter', `path parameter ${name} is missing`, [{ path: name, message: 'is missing' }]);
+  if (!value)
+    throw badRequest('missing_path_parameter', `path parameter ${name} is missing`, [
+      { path: name, message: 'is missing' },
+    ]);
   return value;
 }

@@ -4,7 +4,6 @@ import { json } from '../lib/api-types.ts';
 import { writeHandler } from '../lib/write-handler.ts';
 import { store } from '../lib/store.ts';
 
-export const handler = writeHandler(
-  { name: 'CreatePledge', body: createPledgeBody },
-  async ({ body, caller, now }) => json(201, await makePledge(store, caller, body, now)),
+export const handler = writeHandler({ name: 'CreatePledge', body: createPledgeBody }, async ({ body, caller, now }) =>
+  json(201, await makePledge(store, caller, body, now)),
 );

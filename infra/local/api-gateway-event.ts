@@ -85,7 +85,15 @@ export function toApiGatewayEvent(input: EventInput): ApiEvent {
       stage: '$default',
       time: requestTime(now),
       timeEpoch: now.getTime(),
-      ...(input.claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: input.claims, scopes: input.scopes ?? [] } } } : {}),
+      ...(input.claims
+        ? {
+            authorizer: {
+              principalId: '',
+              integrationLatency: 0,
+              jwt: { claims: input.claims, scopes: input.scopes ?? [] },
+            },
+          }
+        : {}),
     },
     isBase64Encoded: !textual,
     ...(cookies.length > 0 ? { cookies } : {}),

@@ -1,4 +1,9 @@
-import { CreateTableCommand, DescribeTableCommand, ResourceInUseException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceInUseException,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 
 import { createTableInput, tableDefinition } from '../../shared/dynamodb/table.ts';

@@ -63,7 +63,8 @@ export async function ensureDynamoDbLocal(log: (line: string) => void = () => {}
     await mkdir(cacheRoot, { recursive: true });
     // Another process may have finished first; the rename then fails and its copy is used.
     await rename(join(workDirectory, 'package', 'emulator'), jarDirectory).catch(() => undefined);
-    if (!existsSync(join(jarDirectory, 'DynamoDBLocal.jar'))) throw new Error('DynamoDB Local jar missing after extraction');
+    if (!existsSync(join(jarDirectory, 'DynamoDBLocal.jar')))
+      throw new Error('DynamoDB Local jar missing after extraction');
     return jarDirectory;
   } finally {
     await rm(workDirectory, { recursive: true, force: true });
@@ -160,4 +161,3 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
       }),
   };
 }
-

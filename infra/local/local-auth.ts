@@ -67,7 +67,11 @@ export async function createLocalVerifier(): Promise<TokenVerifier> {
   const { publicJwk } = await loadOrCreateKey();
   const key = await importJWK(publicJwk, 'ES256');
   return async (token) => {
-    const { payload } = await jwtVerify(token, key, { issuer: localIssuer, audience: localAudience, algorithms: ['ES256'] });
+    const { payload } = await jwtVerify(token, key, {
+      issuer: localIssuer,
+      audience: localAudience,
+      algorithms: ['ES256'],
+    });
     return payload;
   };
 }

@@ -18,8 +18,17 @@ const treasurer: Caller = { sub: 'seed-treasurer', roles: ['treasurer'] };
 interface DemoOrganisation {
   readonly name: string;
   readonly kind: 'company' | 'baznas';
-  readonly pledges: readonly { amount: number; earmark?: { kecamatan?: string[]; category?: 'education' | 'health' | 'business_capital' | 'clean_water' } }[];
-  readonly contributions: readonly { fund: Fund; amount: number; transferRef: string; daysAgo: number; confirmed: boolean }[];
+  readonly pledges: readonly {
+    amount: number;
+    earmark?: { kecamatan?: string[]; category?: 'education' | 'health' | 'business_capital' | 'clean_water' };
+  }[];
+  readonly contributions: readonly {
+    fund: Fund;
+    amount: number;
+    transferRef: string;
+    daysAgo: number;
+    confirmed: boolean;
+  }[];
 }
 
 const demoOrganisations: readonly DemoOrganisation[] = [
@@ -68,7 +77,9 @@ export async function seedDemoData(store: TerangStore, now: Date = new Date()): 
     const member: Caller = { sub: `seed-${demo.kind}`, roles: [demo.kind], orgId: organisation.id };
     let pledgeId: string | undefined;
     for (const pledge of demo.pledges) {
-      pledgeId = (await makePledge(store, member, { orgId: organisation.id, fiscalYear: now.getUTCFullYear(), ...pledge }, now)).id;
+      pledgeId = (
+        await makePledge(store, member, { orgId: organisation.id, fiscalYear: now.getUTCFullYear(), ...pledge }, now)
+      ).id;
     }
     for (const contribution of demo.contributions) {
       const declared = await declareContribution(

@@ -38,12 +38,23 @@ function loadHandler(route: RouteDefinition): Promise<ApiHandler> {
   return handler;
 }
 
-function sendJson(response: ServerResponse, statusCode: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  response: ServerResponse,
+  statusCode: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(statusCode, { 'content-type': 'application/json; charset=utf-8', ...headers });
   response.end(JSON.stringify(body));
 }
 
-function sendError(response: ServerResponse, statusCode: number, code: string, message: string, headers: Record<string, string> = {}) {
+function sendError(
+  response: ServerResponse,
+  statusCode: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+) {
   sendJson(response, statusCode, { error: { code, message, issues: [] } }, headers);
 }
 
@@ -62,7 +73,10 @@ async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
  * The JWT authorizer's job: verify the bearer token and hand the claims on as strings, array
  * claims as `[a b]`, exactly as API Gateway passes them to Lambda.
  */
-async function authorise(request: IncomingMessage, verifyToken: TokenVerifier): Promise<Record<string, string> | undefined> {
+async function authorise(
+  request: IncomingMessage,
+  verifyToken: TokenVerifier,
+): Promise<Record<string, string> | undefined> {
   const header = request.headers.authorization ?? '';
   const match = /^Bearer\s+(\S+)$/iu.exec(header);
   if (!match?.[1]) return undefined;
@@ -101,7 +115,9 @@ const contentTypes: Record<string, string> = {
 function serveStatic(directory: string, pathname: string, response: ServerResponse): void {
   const root = resolve(directory);
   const decoded = decodeURIComponent(pathname);
-  const candidates = [decoded, `${decoded}.html`, join(decoded, 'index.html')].map((path) => normalize(join(root, path)));
+  const candidates = [decoded, `${decoded}.html`, join(decoded, 'index.html')].map((path) =>
+    normalize(join(root, path)),
+  );
   const file = candidates.find((path) => path.startsWith(root) && existsSync(path) && statSync(path).isFile());
   if (!file) {
     const notFoundPage = join(root, '404.html');
@@ -118,7 +134,13 @@ function serveStatic(directory: string, pathname: string, response: ServerRespon
   createReadStream(file).pipe(response);
 }
 
-async function handleApi(compiled: readonly CompiledRoute[], options: LocalServerOptions, request: IncomingMessage, response: ServerResponse, url: URL) {
+async function handleApi(
+  compiled: readonly CompiledRoute[],
+  options: LocalServerOptions,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+) {
   const method = request.method ?? 'GET';
   let found: { route: RouteDefinition; pathParameters: Record<string, string> } | undefined;
   for (const { route, match } of compiled) {
@@ -137,10 +159,19 @@ async function handleApi(compiled: readonly CompiledRoute[], options: LocalServe
   if (found.route.auth === 'jwt') {
     claims = await authorise(request, options.verifyToken);
     if (!claims) {
-      return sendError(response, 401, 'unauthorized', 'a valid bearer token is required', { 'www-authenticate': 'Bearer' });
+      return sendError(response, 401, 'unauthorized', 'a valid bearer token is required', {
+        'www-authenticate': 'Bearer',
+      });
     }
   }
-  const event = toApiGatewayEvent({ request, url, route: found.route, pathParameters: found.pathParameters, body, ...(claims ? { claims } : {}) });
+  const event = toApiGatewayEvent({
+    request,
+    url,
+    route: found.route,
+    pathParameters: found.pathParameters,
+    body,
+    ...(claims ? { claims } : {}),
+  });
   const handler = await loadHandler(found.route);
   writeResult(response, await handler(event, lambdaContext(found.route)));
 }
@@ -153,7 +184,9 @@ export function createLocalServer(options: LocalServerOptions): Server {
     const work = url.pathname.startsWith('/api/')
       ? handleApi(compiled, options, request, response, url)
       : Promise.resolve(
-          options.staticDirectory ? serveStatic(options.staticDirectory, url.pathname, response) : sendError(response, 404, 'not_found', 'not found'),
+          options.staticDirectory
+            ? serveStatic(options.staticDirectory, url.pathname, response)
+            : sendError(response, 404, 'not_found', 'not found'),
         );
     work.catch((error: unknown) => {
       console.error(error);

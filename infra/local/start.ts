@@ -35,7 +35,8 @@ const { seedDemoData } = await import('./seed.ts');
 const { createLocalServer } = await import('./server.ts');
 
 await ensureTable(dynamoDbClient, tableName);
-if (await seedDemoData(new DynamoDbStore(documentClient, tableName))) console.log('Seeded demo data (Data contoh) for Kota Banjarmasin.');
+if (await seedDemoData(new DynamoDbStore(documentClient, tableName)))
+  console.log('Seeded demo data (Data contoh) for Kota Banjarmasin.');
 
 if (webBuildIsStale()) {
   console.log('Building the public site (web/) …');
@@ -44,7 +45,9 @@ if (webBuildIsStale()) {
 
 const server = createLocalServer({ verifyToken: await createLocalVerifier(), staticDirectory: webBuildDirectory });
 server.once('error', async (error: NodeJS.ErrnoException) => {
-  console.error(error.code === 'EADDRINUSE' ? `port ${port} is already in use; choose another with PORT` : error.message);
+  console.error(
+    error.code === 'EADDRINUSE' ? `port ${port} is already in use; choose another with PORT` : error.message,
+  );
   await database.stop();
   process.exit(1);
 });

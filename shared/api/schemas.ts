@@ -11,25 +11,29 @@ import { parseIsoInstant } from './iso-date.ts';
  * Objects are strict: an unknown field is an error, never silently dropped.
  */
 
-const amount = z.int({
-  error: (issue) =>
-    typeof issue.input === 'number' && Number.isInteger(issue.input)
-      ? 'must not exceed 1000000000000000 (10^15) rupiah'
-      : 'must be a whole number of rupiah written as a JSON number, e.g. 1500000',
-}).check(
-  z.positive({ error: 'must be more than zero rupiah' }),
-  z.maximum(MAX_AMOUNT, { error: 'must not exceed 1000000000000000 (10^15) rupiah' }),
-);
+const amount = z
+  .int({
+    error: (issue) =>
+      typeof issue.input === 'number' && Number.isInteger(issue.input)
+        ? 'must not exceed 1000000000000000 (10^15) rupiah'
+        : 'must be a whole number of rupiah written as a JSON number, e.g. 1500000',
+  })
+  .check(
+    z.positive({ error: 'must be more than zero rupiah' }),
+    z.maximum(MAX_AMOUNT, { error: 'must not exceed 1000000000000000 (10^15) rupiah' }),
+  );
 
-const identifier = z.string({ error: 'must be an id string' }).check(
-  z.minLength(1, { error: 'must not be empty' }),
-  z.maxLength(64, { error: 'must be at most 64 characters' }),
-  z.regex(/^[A-Za-z0-9_-]+$/u, { error: 'must contain only letters, digits, _ and -' }),
-);
+const identifier = z
+  .string({ error: 'must be an id string' })
+  .check(
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(64, { error: 'must be at most 64 characters' }),
+    z.regex(/^[A-Za-z0-9_-]+$/u, { error: 'must contain only letters, digits, _ and -' }),
+  );
 
-const kecamatanCode = z.string({ error: 'must be a kecamatan code like 63.71.01' }).check(
-  z.regex(/^\d{2}\.\d{2}\.\d{2}$/u, { error: 'must be a kecamatan code like 63.71.01' }),
-);
+const kecamatanCode = z
+  .string({ error: 'must be a kecamatan code like 63.71.01' })
+  .check(z.regex(/^\d{2}\.\d{2}\.\d{2}$/u, { error: 'must be a kecamatan code like 63.71.01' }));
 
 const instant = z.string({ error: 'must be an ISO 8601 date or date-time' }).check(
   z.refine((text) => parseIsoInstant(text) !== undefined, {
@@ -44,36 +48,41 @@ const npwp = z.string({ error: 'must be a string' }).check(
 );
 
 export const createOrganisationBody = z.strictObject({
-  name: z.string({ error: 'must be a string' }).check(
-    z.trim(),
-    z.minLength(2, { error: 'must be at least 2 characters' }),
-    z.maxLength(200, { error: 'must be at most 200 characters' }),
-  ),
+  name: z
+    .string({ error: 'must be a string' })
+    .check(
+      z.trim(),
+      z.minLength(2, { error: 'must be at least 2 characters' }),
+      z.maxLength(200, { error: 'must be at most 200 characters' }),
+    ),
   kind: z.enum(organisationKinds, { error: `must be one of ${organisationKinds.join(', ')}` }),
   npwp: z.optional(npwp),
 });
 
-export const earmark = z.strictObject({
-  kecamatan: z.optional(
-    z.array(kecamatanCode).check(
-      z.minLength(1, { error: 'must list at least one kecamatan' }),
-      z.maxLength(100, { error: 'must list at most 100 kecamatan' }),
+export const earmark = z
+  .strictObject({
+    kecamatan: z.optional(
+      z
+        .array(kecamatanCode)
+        .check(
+          z.minLength(1, { error: 'must list at least one kecamatan' }),
+          z.maxLength(100, { error: 'must list at most 100 kecamatan' }),
+        ),
     ),
-  ),
-  category: z.optional(z.enum(earmarkCategories, { error: `must be one of ${earmarkCategories.join(', ')}` })),
-}).check(
-  z.refine((value) => value.kecamatan !== undefined || value.category !== undefined, {
-    error: 'must restrict kecamatan, category or both',
-  }),
-);
+    category: z.optional(z.enum(earmarkCategories, { error: `must be one of ${earmarkCategories.join(', ')}` })),
+  })
+  .check(
+    z.refine((value) => value.kecamatan !== undefined || value.category !== undefined, {
+      error: 'must restrict kecamatan, category or both',
+    }),
+  );
 
 export const createPledgeBody = z.strictObject({
   orgId: identifier,
   amount,
-  fiscalYear: z.int({ error: 'must be a whole year, e.g. 2027' }).check(
-    z.minimum(2000, { error: 'must be 2000 or later' }),
-    z.maximum(2100, { error: 'must be 2100 or earlier' }),
-  ),
+  fiscalYear: z
+    .int({ error: 'must be a whole year, e.g. 2027' })
+    .check(z.minimum(2000, { error: 'must be 2000 or later' }), z.maximum(2100, { error: 'must be 2100 or earlier' })),
   earmark: z.optional(earmark),
 });
 
@@ -82,12 +91,14 @@ export const declareContributionBody = z.strictObject({
   pledgeId: z.optional(identifier),
   fund: z.enum(funds, { error: `must be one of ${funds.join(', ')}` }),
   amount,
-  transferRef: z.string({ error: 'must be the bank transfer reference as a string' }).check(
-    z.trim(),
-    z.minLength(3, { error: 'must be at least 3 characters' }),
-    z.maxLength(64, { error: 'must be at most 64 characters' }),
-    z.regex(/^[\x20-\x7E]+$/u, { error: 'must contain printable ASCII characters only' }),
-  ),
+  transferRef: z
+    .string({ error: 'must be the bank transfer reference as a string' })
+    .check(
+      z.trim(),
+      z.minLength(3, { error: 'must be at least 3 characters' }),
+      z.maxLength(64, { error: 'must be at most 64 characters' }),
+      z.regex(/^[\x20-\x7E]+$/u, { error: 'must contain printable ASCII characters only' }),
+    ),
   transferredAt: instant,
 });
 

@@ -112,10 +112,7 @@ export function balanceDelta(posting: Posting): Rupiah {
  * Applies an entry to balances (normal-side, never negative) and returns the new balances; throws
  * without changing anything when any account would go below zero.
  */
-export function applyEntry(
-  balances: ReadonlyMap<AccountName, Rupiah>,
-  entry: LedgerEntry,
-): Map<AccountName, Rupiah> {
+export function applyEntry(balances: ReadonlyMap<AccountName, Rupiah>, entry: LedgerEntry): Map<AccountName, Rupiah> {
   const next = new Map(balances);
   for (const posting of entry.postings) {
     const balance = (next.get(posting.account) ?? 0) + balanceDelta(posting);

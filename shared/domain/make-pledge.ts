@@ -27,7 +27,10 @@ export async function makePledge(
     throw forbidden('forbidden_organisation', 'you may only pledge for your own organisation', 'orgId');
   }
   const currentYear = now.getUTCFullYear();
-  if (input.fiscalYear < currentYear - fiscalYearWindow.behind || input.fiscalYear > currentYear + fiscalYearWindow.ahead) {
+  if (
+    input.fiscalYear < currentYear - fiscalYearWindow.behind ||
+    input.fiscalYear > currentYear + fiscalYearWindow.ahead
+  ) {
     throw unprocessable(
       'fiscal_year_out_of_range',
       `fiscalYear must be between ${currentYear - fiscalYearWindow.behind} and ${currentYear + fiscalYearWindow.ahead}`,

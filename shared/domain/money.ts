@@ -18,14 +18,17 @@ export function sumRupiah(amounts: Iterable<Rupiah>): Rupiah {
   return total;
 }
 
-const rupiahFormat = new Intl.NumberFormat('id-ID', {
-  style: 'currency',
-  currency: 'IDR',
-  maximumFractionDigits: 0,
-  minimumFractionDigits: 0,
-});
+// Created on first use: building an Intl formatter loads ICU locale data, which would add to every
+// Lambda cold start whose handler never formats money.
+let rupiahFormat: Intl.NumberFormat | undefined;
 
 /** `Rp 1.234.567` with a plain space, as printed in Indonesian financial reports. */
 export function formatRupiah(amount: Rupiah): string {
+  rupiahFormat ??= new Intl.NumberFormat('id-ID', {
+    style: 'currency',
+    currency: 'IDR',
+    maximumFractionDigits: 0,
+    minimumFractionDigits: 0,
+  });
   return rupiahFormat.format(amount).replace(/\s/gu, ' ');
 }

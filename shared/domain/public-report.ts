@@ -43,7 +43,8 @@ function confirmedByOrganisation(balances: readonly AccountBalance[]): Map<strin
 function perFund(balances: readonly AccountBalance[], type: string): Record<Fund, Rupiah> {
   const totals = Object.fromEntries(funds.map((fund) => [fund, 0])) as Record<Fund, Rupiah>;
   for (const { account, balance } of balances) {
-    if (accountType(account) === type) totals[accountFund(account)] = sumRupiah([totals[accountFund(account)], balance]);
+    if (accountType(account) === type)
+      totals[accountFund(account)] = sumRupiah([totals[accountFund(account)], balance]);
   }
   return totals;
 }
@@ -52,7 +53,13 @@ export async function publicOrganisations(store: TerangStore): Promise<PublicOrg
   const [organisations, balances] = await Promise.all([store.listOrganisations(), store.listAccountBalances()]);
   const confirmed = confirmedByOrganisation(balances);
   return organisations
-    .map((org) => ({ id: org.id, name: org.name, kind: org.kind, pledged: org.pledged, confirmed: confirmed.get(org.id) ?? 0 }))
+    .map((org) => ({
+      id: org.id,
+      name: org.name,
+      kind: org.kind,
+      pledged: org.pledged,
+      confirmed: confirmed.get(org.id) ?? 0,
+    }))
     .sort((a, b) => a.name.localeCompare(b.name, 'id'));
 }
 

@@ -85,7 +85,12 @@ export class DynamoDbStore implements TerangStore {
           {
             Put: {
               TableName: this.tableName,
-              Item: { ...keys.pledge(pledge.id), ...keys.pledgeIndex(pledge.orgId, pledge.id), entity: 'Pledge', ...pledge },
+              Item: {
+                ...keys.pledge(pledge.id),
+                ...keys.pledgeIndex(pledge.orgId, pledge.id),
+                entity: 'Pledge',
+                ...pledge,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -164,7 +169,8 @@ export class DynamoDbStore implements TerangStore {
         Update: {
           TableName: this.tableName,
           Key: keys.account(posting.account),
-          UpdateExpression: 'SET entity = :entity, account = :account, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk ADD balance :delta, version :one',
+          UpdateExpression:
+            'SET entity = :entity, account = :account, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk ADD balance :delta, version :one',
           // A debit-normal account may only fall as far as zero; increases need no check.
           ...(delta < 0 ? { ConditionExpression: 'balance >= :needed' } : {}),
           ExpressionAttributeValues: {
@@ -200,7 +206,12 @@ export class DynamoDbStore implements TerangStore {
           {
             Put: {
               TableName: this.tableName,
-              Item: { ...keys.entry(entry.id), ...keys.entryIndex(entry.fund, entry.createdAt, entry.id), entity: 'LedgerEntry', ...entry },
+              Item: {
+                ...keys.entry(entry.id),
+                ...keys.entryIndex(entry.fund, entry.createdAt, entry.id),
+                entity: 'LedgerEntry',
+                ...entry,
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -236,7 +247,9 @@ export class DynamoDbStore implements TerangStore {
   }
 
   private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }));
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
+    );
     return Item ? withoutKeys<T>(Item) : undefined;
   }
 

@@ -27,7 +27,10 @@ export const keys = {
   contribution: (id: string): PrimaryKey => ({ pk: `CONTRIBUTION#${id}`, sk: 'CONTRIBUTION' }),
   contributionIndex: (orgId: string, id: string): IndexKeys => ({ gsi1pk: `ORG#${orgId}#CONTRIBUTIONS`, gsi1sk: id }),
   /** Guard item that makes a bank reference unique per organisation. */
-  transferRef: (orgId: string, normalisedRef: string): PrimaryKey => ({ pk: `ORG#${orgId}`, sk: `TRANSFERREF#${normalisedRef}` }),
+  transferRef: (orgId: string, normalisedRef: string): PrimaryKey => ({
+    pk: `ORG#${orgId}`,
+    sk: `TRANSFERREF#${normalisedRef}`,
+  }),
 
   entry: (id: string): PrimaryKey => ({ pk: `ENTRY#${id}`, sk: 'ENTRY' }),
   entryIndex: (fund: string, createdAt: string, id: string): IndexKeys => ({

@@ -6,9 +6,7 @@
 export const tableDefinition = {
   partitionKey: 'pk',
   sortKey: 'sk',
-  globalSecondaryIndexes: [
-    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  ],
+  globalSecondaryIndexes: [{ indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }],
   /** Later issues (the public log sequencer) read every new item from the stream. */
   stream: 'NEW_IMAGE',
   /** Idempotency records expire through DynamoDB TTL. */

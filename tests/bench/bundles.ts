@@ -38,7 +38,12 @@ export async function measureBundles(importRuns: number): Promise<BundleFigures[
   const figures: BundleFigures[] = [];
   for (const route of routes) {
     const outfile = join(outDirectory, `${route.name}.mjs`);
-    await build({ ...lambdaEsbuildOptions, entryPoints: [join(repositoryRoot, 'functions', route.entry)], outfile, logLevel: 'error' });
+    await build({
+      ...lambdaEsbuildOptions,
+      entryPoints: [join(repositoryRoot, 'functions', route.entry)],
+      outfile,
+      logLevel: 'error',
+    });
     const { size } = await stat(outfile);
     importTimeMs(outfile); // warm the file cache once
     const times = Array.from({ length: importRuns }, () => importTimeMs(outfile));

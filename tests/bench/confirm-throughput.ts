@@ -17,7 +17,11 @@ export interface ThroughputFigures {
   readonly writesPerConfirm: number;
 }
 
-async function runConcurrently(count: number, concurrency: number, task: (index: number) => Promise<void>): Promise<number> {
+async function runConcurrently(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<void>,
+): Promise<number> {
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -54,7 +58,12 @@ export async function measureConfirmThroughput(count: number, concurrency: numbe
     await seedCity(store, false);
 
     const now = new Date();
-    const org = await registerOrganisation(store, { sub: 'bench', roles: ['admin'] }, { name: 'Bench company', kind: 'company' }, now);
+    const org = await registerOrganisation(
+      store,
+      { sub: 'bench', roles: ['admin'] },
+      { name: 'Bench company', kind: 'company' },
+      now,
+    );
     const member = { sub: 'bench', roles: ['company' as const], orgId: org.id };
     const ids: string[] = [];
     await runConcurrently(count, concurrency, async (index) => {

@@ -25,7 +25,9 @@ console.table(
   })),
 );
 
-console.log(`\nConfirm-contribution throughput vs raw PutItem (${confirmCount} each, concurrency ${concurrency}, DynamoDB Local)`);
+console.log(
+  `\nConfirm-contribution throughput vs raw PutItem (${confirmCount} each, concurrency ${concurrency}, DynamoDB Local)`,
+);
 const throughput = await measureConfirmThroughput(confirmCount, concurrency);
 console.table([
   {

@@ -37,7 +37,9 @@ describe('Laporan Transparansi in Debian chromium', () => {
     await openReport();
     const before = await page.getByTestId('total-confirmed').textContent();
     // Act
-    const confirmation = await api.call('POST', `/api/contributions/${contributionId}/confirm`, { token: await api.token('treasurer') });
+    const confirmation = await api.call('POST', `/api/contributions/${contributionId}/confirm`, {
+      token: await api.token('treasurer'),
+    });
     await page.reload({ waitUntil: 'networkidle' });
     await page.getByTestId('total-confirmed').waitFor();
     // Assess

@@ -36,10 +36,22 @@ const confirmRoute = routes.find((route) => route.name === 'ConfirmContribution'
 
 /** Each authenticated route with a body it would accept from a powerful enough caller. */
 const writeRoutes = [
-  { name: 'POST /api/organisations', path: () => '/api/organisations', body: () => ({ name: 'PT Auth', kind: 'company' }) },
-  { name: 'POST /api/pledges', path: () => '/api/pledges', body: () => ({ orgId: companyId, amount: 1_000_000, fiscalYear: pledgeableYear }) },
+  {
+    name: 'POST /api/organisations',
+    path: () => '/api/organisations',
+    body: () => ({ name: 'PT Auth', kind: 'company' }),
+  },
+  {
+    name: 'POST /api/pledges',
+    path: () => '/api/pledges',
+    body: () => ({ orgId: companyId, amount: 1_000_000, fiscalYear: pledgeableYear }),
+  },
   { name: 'POST /api/contributions', path: () => '/api/contributions', body: () => declaration(companyId, 'company') },
-  { name: 'POST /api/contributions/{id}/confirm', path: () => `/api/contributions/${declaredId}/confirm`, body: () => ({}) },
+  {
+    name: 'POST /api/contributions/{id}/confirm',
+    path: () => `/api/contributions/${declaredId}/confirm`,
+    body: () => ({}),
+  },
 ];
 
 async function foreignKeyToken(): Promise<string> {
@@ -69,7 +81,10 @@ const badCredentials: readonly [string, () => Promise<string | undefined>][] = [
   ['no token', async () => undefined],
   ['a garbage token', async () => 'Bearer not-a-jwt'],
   ['a token signed by another key', async () => `Bearer ${await foreignKeyToken()}`],
-  ['an expired token', async () => `Bearer ${await api.token([...powerfulRoles], { orgId: companyId, expiresInSeconds: -60 })}`],
+  [
+    'an expired token',
+    async () => `Bearer ${await api.token([...powerfulRoles], { orgId: companyId, expiresInSeconds: -60 })}`,
+  ],
   ['an unsigned (alg none) token', async () => `Bearer ${unsignedToken()}`],
   ['a valid token sent without the Bearer scheme', async () => api.token([...powerfulRoles], { orgId: companyId })],
 ];
@@ -124,7 +139,9 @@ describe('a token with several groups', () => {
     // Prepare
     const id = await declare(api, companyId, 'company');
     // Act
-    const response = await api.call('POST', `/api/contributions/${id}/confirm`, { token: await api.token(['officer', 'treasurer']) });
+    const response = await api.call('POST', `/api/contributions/${id}/confirm`, {
+      token: await api.token(['officer', 'treasurer']),
+    });
     // Assess
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id, status: 'confirmed' });
@@ -133,7 +150,9 @@ describe('a token with several groups', () => {
   it('forbids a user who is officer and approver to confirm', async () => {
     const id = await declare(api, companyId, 'company');
 
-    const response = await api.call('POST', `/api/contributions/${id}/confirm`, { token: await api.token(['officer', 'approver']) });
+    const response = await api.call('POST', `/api/contributions/${id}/confirm`, {
+      token: await api.token(['officer', 'approver']),
+    });
 
     expectProblem(response, 403, { code: 'forbidden_role' });
   });
@@ -159,7 +178,10 @@ describe('a token with several groups', () => {
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
         body: '{}',
       });
-      const event = (await response.json()) as { requestContext: { authorizer: { jwt: { claims: Record<string, unknown> } } }; pathParameters: unknown };
+      const event = (await response.json()) as {
+        requestContext: { authorizer: { jwt: { claims: Record<string, unknown> } } };
+        pathParameters: unknown;
+      };
       // Assess
       const claims = event.requestContext.authorizer.jwt.claims;
       expect(claims['cognito:groups']).toBe('[officer treasurer]');
@@ -206,7 +228,11 @@ describe('a token with several groups', () => {
 
   it('has a function called directly without authorizer claims answer 401', async () => {
     const { handler } = await import('../../functions/contributions/confirm.ts');
-    const event = apiGatewayEvent({ route: confirmRoute, rawPath: `/api/contributions/${declaredId}/confirm`, pathParameters: { id: declaredId } });
+    const event = apiGatewayEvent({
+      route: confirmRoute,
+      rawPath: `/api/contributions/${declaredId}/confirm`,
+      pathParameters: { id: declaredId },
+    });
 
     const result = await handler(event, lambdaContext(confirmRoute));
 

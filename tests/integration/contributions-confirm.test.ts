@@ -30,7 +30,9 @@ describe('POST /api/contributions/{id}/confirm', () => {
     const id = await declare(api, companyId, 'company', { amount: 7_500_000 });
     const before = await summary();
     // Act
-    const response = await api.call('POST', `/api/contributions/${id}/confirm`, { token: await api.token('treasurer') });
+    const response = await api.call('POST', `/api/contributions/${id}/confirm`, {
+      token: await api.token('treasurer'),
+    });
     // Assess
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id, status: 'confirmed', entryId: expect.any(String) });
@@ -54,7 +56,9 @@ describe('POST /api/contributions/{id}/confirm', () => {
     const id = await declare(api, companyId, 'company');
     const before = await table.snapshot();
 
-    const response = await api.call('POST', `/api/contributions/${id}/confirm`, { token: await api.token(role, { orgId: companyId }) });
+    const response = await api.call('POST', `/api/contributions/${id}/confirm`, {
+      token: await api.token(role, { orgId: companyId }),
+    });
 
     expect(response.status).toBe(403);
     expect(await table.snapshot()).toEqual(before);
@@ -63,7 +67,9 @@ describe('POST /api/contributions/{id}/confirm', () => {
   it('lets BAZNAS confirm its own zakat', async () => {
     const id = await declare(api, baznasId, 'baznas', { fund: 'ZAKAT' });
 
-    const response = await api.call('POST', `/api/contributions/${id}/confirm`, { token: await api.token('baznas', { orgId: baznasId }) });
+    const response = await api.call('POST', `/api/contributions/${id}/confirm`, {
+      token: await api.token('baznas', { orgId: baznasId }),
+    });
 
     expect(response.status).toBe(200);
   });
@@ -71,13 +77,17 @@ describe('POST /api/contributions/{id}/confirm', () => {
   it('forbids BAZNAS to confirm a company contribution', async () => {
     const id = await declare(api, companyId, 'company');
 
-    const response = await api.call('POST', `/api/contributions/${id}/confirm`, { token: await api.token('baznas', { orgId: baznasId }) });
+    const response = await api.call('POST', `/api/contributions/${id}/confirm`, {
+      token: await api.token('baznas', { orgId: baznasId }),
+    });
 
     expect(response.status).toBe(403);
   });
 
   it('answers 404 for an unknown contribution', async () => {
-    const response = await api.call('POST', '/api/contributions/ctb_DOESNOTEXIST/confirm', { token: await api.token('treasurer') });
+    const response = await api.call('POST', '/api/contributions/ctb_DOESNOTEXIST/confirm', {
+      token: await api.token('treasurer'),
+    });
 
     expect(response.status).toBe(404);
     expect(response.body.error.code).toBe('contribution_not_found');
@@ -100,11 +110,15 @@ describe('POST /api/contributions/{id}/confirm', () => {
   });
 
   it('posts every one of 50 different contributions confirmed at once', async () => {
-    const ids = await Promise.all(Array.from({ length: 50 }, (_, index) => declare(api, companyId, 'company', { amount: 1_000 + index })));
+    const ids = await Promise.all(
+      Array.from({ length: 50 }, (_, index) => declare(api, companyId, 'company', { amount: 1_000 + index })),
+    );
     const token = await api.token('treasurer');
     const before = await summary();
 
-    const responses = await Promise.all(ids.map((id) => api.call('POST', `/api/contributions/${id}/confirm`, { token })));
+    const responses = await Promise.all(
+      ids.map((id) => api.call('POST', `/api/contributions/${id}/confirm`, { token })),
+    );
 
     expect(responses.every((response) => response.status === 200)).toBe(true);
     const expected = ids.reduce((total, _, index) => total + 1_000 + index, 0);

@@ -22,7 +22,10 @@ beforeAll(async () => {
     registerOrganisation(api, 'company'),
     registerOrganisation(api, 'baznas'),
   ]);
-  [companyToken, baznasToken] = await Promise.all([api.token('company', { orgId: companyId }), api.token('baznas', { orgId: baznasId })]);
+  [companyToken, baznasToken] = await Promise.all([
+    api.token('company', { orgId: companyId }),
+    api.token('baznas', { orgId: baznasId }),
+  ]);
   otherCompanyPledgeId = await pledge(api, otherCompanyId);
 });
 
@@ -71,7 +74,10 @@ describe('POST /api/contributions: accepted declarations', () => {
   });
 
   it('accepts a plain calendar date as transferredAt', async () => {
-    const response = await declare({ token: companyToken, body: declaration(companyId, 'company', { transferredAt: '2026-11-01' }) });
+    const response = await declare({
+      token: companyToken,
+      body: declaration(companyId, 'company', { transferredAt: '2026-11-01' }),
+    });
 
     expect(response.status).toBe(201);
     expect(response.body.transferredAt).toBe('2026-11-01T00:00:00.000Z');
@@ -114,7 +120,11 @@ describe('POST /api/contributions: accepted declarations', () => {
 
 describe('POST /api/contributions: refused declarations write nothing', () => {
   it('answers 400 for a body that is not JSON', async () => {
-    const response = await refused({ token: companyToken, rawBody: '{"orgId": "x", amount: 5', headers: { 'content-type': 'application/json' } });
+    const response = await refused({
+      token: companyToken,
+      rawBody: '{"orgId": "x", amount: 5',
+      headers: { 'content-type': 'application/json' },
+    });
 
     expectProblem(response, 400, { code: 'invalid_json', path: '(body)' });
   });
@@ -185,13 +195,19 @@ describe('POST /api/contributions: refused declarations write nothing', () => {
   });
 
   it('answers 400 for a malformed transferredAt', async () => {
-    const response = await refused({ token: companyToken, body: declaration(companyId, 'company', { transferredAt: '2026-02-30' }) });
+    const response = await refused({
+      token: companyToken,
+      body: declaration(companyId, 'company', { transferredAt: '2026-02-30' }),
+    });
 
     expectProblem(response, 400, { code: 'validation_failed', path: 'transferredAt' });
   });
 
   it('answers 400 for a transferredAt without a time-zone offset', async () => {
-    const response = await refused({ token: companyToken, body: declaration(companyId, 'company', { transferredAt: '2026-11-01T10:00:00' }) });
+    const response = await refused({
+      token: companyToken,
+      body: declaration(companyId, 'company', { transferredAt: '2026-11-01T10:00:00' }),
+    });
 
     expectProblem(response, 400, { code: 'validation_failed', path: 'transferredAt' });
   });
@@ -200,7 +216,10 @@ describe('POST /api/contributions: refused declarations write nothing', () => {
     // Prepare
     const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString();
     // Act
-    const response = await refused({ token: companyToken, body: declaration(companyId, 'company', { transferredAt: tomorrow }) });
+    const response = await refused({
+      token: companyToken,
+      body: declaration(companyId, 'company', { transferredAt: tomorrow }),
+    });
     // Assess
     expectProblem(response, 422, { code: 'transfer_in_future', path: 'transferredAt' });
   });
@@ -239,19 +258,28 @@ describe('POST /api/contributions: refused declarations write nothing', () => {
     // Prepare
     const ghost = 'org_01JGHOST0000000000000000000';
     // Act
-    const response = await refused({ token: await api.token('company', { orgId: ghost }), body: declaration(ghost, 'company') });
+    const response = await refused({
+      token: await api.token('company', { orgId: ghost }),
+      body: declaration(ghost, 'company'),
+    });
     // Assess
     expectProblem(response, 404, { code: 'organisation_not_found', path: 'orgId' });
   });
 
   it('answers 404 for an unknown pledge', async () => {
-    const response = await refused({ token: companyToken, body: declaration(companyId, 'company', { pledgeId: 'plg_DOESNOTEXIST' }) });
+    const response = await refused({
+      token: companyToken,
+      body: declaration(companyId, 'company', { pledgeId: 'plg_DOESNOTEXIST' }),
+    });
 
     expectProblem(response, 404, { code: 'pledge_not_found', path: 'pledgeId' });
   });
 
   it('answers 422 for a pledge of another organisation', async () => {
-    const response = await refused({ token: companyToken, body: declaration(companyId, 'company', { pledgeId: otherCompanyPledgeId }) });
+    const response = await refused({
+      token: companyToken,
+      body: declaration(companyId, 'company', { pledgeId: otherCompanyPledgeId }),
+    });
 
     expectProblem(response, 422, { code: 'pledge_of_another_organisation', path: 'pledgeId' });
   });
@@ -262,7 +290,10 @@ describe('POST /api/contributions: refused declarations write nothing', () => {
     const first = await declare({ token: companyToken, body: declaration(companyId, 'company', { transferRef }) });
     expect(first.status).toBe(201);
     // Act
-    const response = await refused({ token: companyToken, body: declaration(companyId, 'company', { transferRef, amount: 2_000_000 }) });
+    const response = await refused({
+      token: companyToken,
+      body: declaration(companyId, 'company', { transferRef, amount: 2_000_000 }),
+    });
     // Assess
     expectProblem(response, 409, { code: 'duplicate_transfer_ref', path: 'transferRef' });
   });
@@ -271,7 +302,10 @@ describe('POST /api/contributions: refused declarations write nothing', () => {
     const stamp = Date.now();
     await declare({ token: companyToken, body: declaration(companyId, 'company', { transferRef: `bri ${stamp} a` }) });
 
-    const response = await refused({ token: companyToken, body: declaration(companyId, 'company', { transferRef: `BRI${stamp}A` }) });
+    const response = await refused({
+      token: companyToken,
+      body: declaration(companyId, 'company', { transferRef: `BRI${stamp}A` }),
+    });
 
     expectProblem(response, 409, { code: 'duplicate_transfer_ref' });
   });

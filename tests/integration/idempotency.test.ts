@@ -17,8 +17,14 @@ let treasurerToken: string;
 beforeAll(async () => {
   table = await useIsolatedTable();
   api = await startLocalApi();
-  [companyId, otherCompanyId] = await Promise.all([registerOrganisation(api, 'company'), registerOrganisation(api, 'company')]);
-  [companyToken, treasurerToken] = await Promise.all([api.token('company', { orgId: companyId }), api.token('treasurer')]);
+  [companyId, otherCompanyId] = await Promise.all([
+    registerOrganisation(api, 'company'),
+    registerOrganisation(api, 'company'),
+  ]);
+  [companyToken, treasurerToken] = await Promise.all([
+    api.token('company', { orgId: companyId }),
+    api.token('treasurer'),
+  ]);
 });
 
 afterAll(async () => {
@@ -52,7 +58,11 @@ describe('Idempotency-Key on POST /api/contributions', () => {
   it('answers the same key with a different body with 422 idempotency_key_reused and writes nothing', async () => {
     // Prepare
     const key = randomUUID();
-    await api.call('POST', '/api/contributions', { token: companyToken, body: declaration(companyId, 'company'), headers: keyed(key) });
+    await api.call('POST', '/api/contributions', {
+      token: companyToken,
+      body: declaration(companyId, 'company'),
+      headers: keyed(key),
+    });
     const before = await contributionsOf(companyId);
     // Act
     const response = await api.call('POST', '/api/contributions', {
@@ -70,7 +80,11 @@ describe('Idempotency-Key on POST /api/contributions', () => {
     const key = randomUUID();
     const body = declaration(companyId, 'company');
     const first = await api.call('POST', '/api/contributions', { token: companyToken, body, headers: keyed(key) });
-    await api.call('POST', '/api/contributions', { token: companyToken, body: { ...body, amount: 3 }, headers: keyed(key) });
+    await api.call('POST', '/api/contributions', {
+      token: companyToken,
+      body: { ...body, amount: 3 },
+      headers: keyed(key),
+    });
     // Act
     const retry = await api.call('POST', '/api/contributions', { token: companyToken, body, headers: keyed(key) });
     // Assess
@@ -83,7 +97,11 @@ describe('Idempotency-Key on POST /api/contributions', () => {
     const key = randomUUID();
     const otherToken = await api.token('company', { orgId: otherCompanyId, sub: 'other-company-user' });
     // Act
-    const mine = await api.call('POST', '/api/contributions', { token: companyToken, body: declaration(companyId, 'company'), headers: keyed(key) });
+    const mine = await api.call('POST', '/api/contributions', {
+      token: companyToken,
+      body: declaration(companyId, 'company'),
+      headers: keyed(key),
+    });
     const theirs = await api.call('POST', '/api/contributions', {
       token: otherToken,
       body: declaration(otherCompanyId, 'company'),
@@ -99,7 +117,11 @@ describe('Idempotency-Key on POST /api/contributions', () => {
     // Prepare
     const key = randomUUID();
     const body = declaration(companyId, 'company');
-    const failed = await api.call('POST', '/api/contributions', { token: companyToken, body: { ...body, amount: 0 }, headers: keyed(key) });
+    const failed = await api.call('POST', '/api/contributions', {
+      token: companyToken,
+      body: { ...body, amount: 0 },
+      headers: keyed(key),
+    });
     expect(failed.status).toBe(400);
     // Act
     const retry = await api.call('POST', '/api/contributions', { token: companyToken, body, headers: keyed(key) });
@@ -111,7 +133,11 @@ describe('Idempotency-Key on POST /api/contributions', () => {
   it('does not poison a key with a request refused by a business rule', async () => {
     const key = randomUUID();
     const body = declaration(companyId, 'company');
-    const refused = await api.call('POST', '/api/contributions', { token: companyToken, body: { ...body, fund: 'ZAKAT' }, headers: keyed(key) });
+    const refused = await api.call('POST', '/api/contributions', {
+      token: companyToken,
+      body: { ...body, fund: 'ZAKAT' },
+      headers: keyed(key),
+    });
     expect(refused.status).toBe(422);
 
     const retry = await api.call('POST', '/api/contributions', { token: companyToken, body, headers: keyed(key) });
@@ -135,7 +161,9 @@ describe('Idempotency-Key on POST /api/contributions', () => {
     const before = (await contributionsOf(companyId)).length;
     // Act
     const responses = await Promise.all(
-      Array.from({ length: 10 }, () => api.call('POST', '/api/contributions', { token: companyToken, body, headers: keyed(key) })),
+      Array.from({ length: 10 }, () =>
+        api.call('POST', '/api/contributions', { token: companyToken, body, headers: keyed(key) }),
+      ),
     );
     // Assess
     const created = responses.filter((response) => response.status === 201);
@@ -178,8 +206,14 @@ describe('Idempotency-Key on the other write routes', () => {
     const [a, b] = await Promise.all([declare(api, companyId, 'company'), declare(api, companyId, 'company')]);
     const key = randomUUID();
 
-    const first = await api.call('POST', `/api/contributions/${a}/confirm`, { token: treasurerToken, headers: keyed(key) });
-    const second = await api.call('POST', `/api/contributions/${b}/confirm`, { token: treasurerToken, headers: keyed(key) });
+    const first = await api.call('POST', `/api/contributions/${a}/confirm`, {
+      token: treasurerToken,
+      headers: keyed(key),
+    });
+    const second = await api.call('POST', `/api/contributions/${b}/confirm`, {
+      token: treasurerToken,
+      headers: keyed(key),
+    });
 
     expect([first.body.id, second.body.id]).toEqual([a, b]);
     expect([first.status, second.status]).toEqual([200, 200]);

@@ -29,15 +29,28 @@ describe('POST /api/organisations', () => {
     });
     // Assess
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ id: expect.stringMatching(/^org_[0-9A-Z]{26}$/u), name: 'PT Sungai Barito Energi', kind: 'company' });
+    expect(response.body).toMatchObject({
+      id: expect.stringMatching(/^org_[0-9A-Z]{26}$/u),
+      name: 'PT Sungai Barito Energi',
+      kind: 'company',
+    });
   });
 
   it('stores the organisation so the public list shows it with nothing pledged or confirmed yet', async () => {
-    const created = await api.call('POST', '/api/organisations', { token: adminToken, body: { name: 'BAZNAS Kota Uji', kind: 'baznas' } });
+    const created = await api.call('POST', '/api/organisations', {
+      token: adminToken,
+      body: { name: 'BAZNAS Kota Uji', kind: 'baznas' },
+    });
 
     const list = await api.call('GET', '/api/public/organisations');
 
-    expect(list.body.items).toContainEqual({ id: created.body.id, name: 'BAZNAS Kota Uji', kind: 'baznas', pledged: 0, confirmed: 0 });
+    expect(list.body.items).toContainEqual({
+      id: created.body.id,
+      name: 'BAZNAS Kota Uji',
+      kind: 'baznas',
+      pledged: 0,
+      confirmed: 0,
+    });
   });
 
   it('keeps the NPWP and trims the name', async () => {
@@ -98,7 +111,10 @@ describe('POST /api/organisations', () => {
   it('writes exactly one organisation per successful request', async () => {
     const before = itemsOf(await table.snapshot(), 'Organisation').length;
 
-    await api.call('POST', '/api/organisations', { token: adminToken, body: { name: 'PT Satu Saja', kind: 'company' } });
+    await api.call('POST', '/api/organisations', {
+      token: adminToken,
+      body: { name: 'PT Satu Saja', kind: 'company' },
+    });
 
     expect(itemsOf(await table.snapshot(), 'Organisation').length).toBe(before + 1);
   });

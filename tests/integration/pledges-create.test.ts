@@ -15,7 +15,10 @@ const thisYear = new Date().getUTCFullYear();
 beforeAll(async () => {
   table = await useIsolatedTable();
   api = await startLocalApi();
-  [companyId, otherCompanyId] = await Promise.all([registerOrganisation(api, 'company'), registerOrganisation(api, 'company')]);
+  [companyId, otherCompanyId] = await Promise.all([
+    registerOrganisation(api, 'company'),
+    registerOrganisation(api, 'company'),
+  ]);
   companyToken = await api.token('company', { orgId: companyId });
 });
 
@@ -35,10 +38,18 @@ async function organisation(id: string) {
 describe('POST /api/pledges', () => {
   it('lets a company pledge for its own organisation and answers 201 with the pledge', async () => {
     // Act
-    const response = await api.call('POST', '/api/pledges', { token: companyToken, body: pledgeBody({ amount: 1_200_000_000 }) });
+    const response = await api.call('POST', '/api/pledges', {
+      token: companyToken,
+      body: pledgeBody({ amount: 1_200_000_000 }),
+    });
     // Assess
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ id: expect.stringMatching(/^plg_/u), orgId: companyId, amount: 1_200_000_000, fiscalYear: thisYear });
+    expect(response.body).toMatchObject({
+      id: expect.stringMatching(/^plg_/u),
+      orgId: companyId,
+      amount: 1_200_000_000,
+      fiscalYear: thisYear,
+    });
   });
 
   it('lets the admin pledge for any organisation', async () => {
@@ -64,7 +75,10 @@ describe('POST /api/pledges', () => {
     // Prepare
     const before = await table.snapshot();
     // Act
-    const response = await api.call('POST', '/api/pledges', { token: companyToken, body: pledgeBody({ orgId: otherCompanyId }) });
+    const response = await api.call('POST', '/api/pledges', {
+      token: companyToken,
+      body: pledgeBody({ orgId: otherCompanyId }),
+    });
     // Assess
     expectProblem(response, 403, { code: 'forbidden_organisation', path: 'orgId' });
     expect(await table.snapshot()).toEqual(before);
@@ -122,7 +136,10 @@ describe('POST /api/pledges', () => {
   });
 
   it('answers 400 for a fiscal year outside 2000–2100 before any business rule', async () => {
-    const response = await api.call('POST', '/api/pledges', { token: companyToken, body: pledgeBody({ fiscalYear: 1999 }) });
+    const response = await api.call('POST', '/api/pledges', {
+      token: companyToken,
+      body: pledgeBody({ fiscalYear: 1999 }),
+    });
 
     expectProblem(response, 400, { code: 'validation_failed', path: 'fiscalYear' });
   });
@@ -135,7 +152,10 @@ describe('POST /api/pledges', () => {
     const response = await api.call('POST', '/api/pledges', { token: companyToken, body: pledgeBody({ earmark }) });
     // Assess
     expectProblem(response, 422, { code: 'unknown_kecamatan' });
-    expect(response.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual(['earmark.kecamatan.1', 'earmark.kecamatan.2']);
+    expect(response.body.error.issues.map((issue: { path: string }) => issue.path)).toEqual([
+      'earmark.kecamatan.1',
+      'earmark.kecamatan.2',
+    ]);
     expect(await table.snapshot()).toEqual(before);
   });
 
@@ -152,7 +172,10 @@ describe('POST /api/pledges', () => {
     const token = await api.token('company', { orgId });
     // Act
     await api.call('POST', '/api/pledges', { token, body: pledgeBody({ orgId, amount: 700_000_000 }) });
-    await api.call('POST', '/api/pledges', { token, body: pledgeBody({ orgId, amount: 50_000_000, fiscalYear: thisYear + 1 }) });
+    await api.call('POST', '/api/pledges', {
+      token,
+      body: pledgeBody({ orgId, amount: 50_000_000, fiscalYear: thisYear + 1 }),
+    });
     // Assess
     expect(await organisation(orgId)).toMatchObject({ pledged: 750_000_000, confirmed: 0 });
     const after = await publicView(api);

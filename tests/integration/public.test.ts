@@ -143,11 +143,20 @@ describe('GET /api/public/organisations', () => {
     // Act
     await confirm(api, confirmed);
     // Assess
-    expect(await publicOrganisation(orgId)).toEqual({ id: orgId, name: 'PT Transparan', kind: 'company', pledged: 20_000_000, confirmed: 5_000_000 });
+    expect(await publicOrganisation(orgId)).toEqual({
+      id: orgId,
+      name: 'PT Transparan',
+      kind: 'company',
+      pledged: 20_000_000,
+      confirmed: 5_000_000,
+    });
   });
 
   it('sorts organisations by name', async () => {
-    await Promise.all([registerOrganisation(api, 'company', 'Zeta Abadi'), registerOrganisation(api, 'company', 'Alfa Jaya')]);
+    await Promise.all([
+      registerOrganisation(api, 'company', 'Zeta Abadi'),
+      registerOrganisation(api, 'company', 'Alfa Jaya'),
+    ]);
 
     const names = ((await publicView(api)).organisations as PublicOrganisation[]).map((org) => org.name);
 

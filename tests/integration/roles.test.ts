@@ -13,7 +13,10 @@ let baznasId: string;
 beforeAll(async () => {
   table = await useIsolatedTable();
   api = await startLocalApi();
-  [companyId, baznasId] = await Promise.all([registerOrganisation(api, 'company'), registerOrganisation(api, 'baznas')]);
+  [companyId, baznasId] = await Promise.all([
+    registerOrganisation(api, 'company'),
+    registerOrganisation(api, 'baznas'),
+  ]);
 });
 
 afterAll(async () => {
@@ -114,7 +117,9 @@ describe('who may call each write route', () => {
     const token = await api.token([], { orgId: companyId });
     const requests = await Promise.all(Object.values(writeRoutes).map((route) => route.request('company')));
     // Act
-    const statuses = await Promise.all(requests.map(({ path, body }) => api.call('POST', path, { token, body }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      requests.map(({ path, body }) => api.call('POST', path, { token, body }).then((r) => r.status)),
+    );
     // Assess
     expect(statuses).toEqual([403, 403, 403, 403]);
   });

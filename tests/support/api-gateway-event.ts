@@ -28,13 +28,21 @@ export function apiGatewayEvent(input: {
       apiId: 'direct',
       domainName: 'localhost',
       domainPrefix: 'localhost',
-      http: { method: input.route.method, path: input.rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      http: {
+        method: input.route.method,
+        path: input.rawPath,
+        protocol: 'HTTP/1.1',
+        sourceIp: '127.0.0.1',
+        userAgent: 'vitest',
+      },
       requestId: randomUUID(),
       routeKey,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
-      ...(input.claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: input.claims, scopes: [] } } } : {}),
+      ...(input.claims
+        ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims: input.claims, scopes: [] } } }
+        : {}),
     },
     isBase64Encoded: false,
     ...(input.pathParameters ? { pathParameters: input.pathParameters } : {}),

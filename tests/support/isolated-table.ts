@@ -34,7 +34,9 @@ export async function useIsolatedTable(options: { seedCity?: boolean } = {}): Pr
       const items: Record<string, unknown>[] = [];
       let ExclusiveStartKey: Record<string, unknown> | undefined;
       do {
-        const page = await documentClient.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey, ConsistentRead: true }));
+        const page = await documentClient.send(
+          new ScanCommand({ TableName: tableName, ExclusiveStartKey, ConsistentRead: true }),
+        );
         items.push(...(page.Items ?? []));
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);

@@ -20,7 +20,10 @@ export interface CallOptions {
 export interface LocalApi {
   readonly baseUrl: string;
   call<T = any>(method: string, path: string, options?: CallOptions): Promise<ApiResponse<T>>;
-  token(roles: Role | readonly Role[], options?: { orgId?: string; sub?: string; expiresInSeconds?: number }): Promise<string>;
+  token(
+    roles: Role | readonly Role[],
+    options?: { orgId?: string; sub?: string; expiresInSeconds?: number },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 

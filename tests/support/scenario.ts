@@ -1,9 +1,17 @@
 import type { LocalApi } from './local-api.ts';
 
 /** Small steps the integration tests share, each one real request through the local API. */
-export async function registerOrganisation(api: LocalApi, kind: 'company' | 'baznas', name = `Org ${Math.random()}`): Promise<string> {
-  const response = await api.call('POST', '/api/organisations', { token: await api.token('admin'), body: { name, kind } });
-  if (response.status !== 201) throw new Error(`register organisation failed: ${response.status} ${JSON.stringify(response.body)}`);
+export async function registerOrganisation(
+  api: LocalApi,
+  kind: 'company' | 'baznas',
+  name = `Org ${Math.random()}`,
+): Promise<string> {
+  const response = await api.call('POST', '/api/organisations', {
+    token: await api.token('admin'),
+    body: { name, kind },
+  });
+  if (response.status !== 201)
+    throw new Error(`register organisation failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.id as string;
 }
 
@@ -35,7 +43,11 @@ export async function declare(
 }
 
 /** A declaration body that passes every rule for a company (CSR) or BAZNAS (ZAKAT); override to break one. */
-export function declaration(orgId: string, kind: 'company' | 'baznas', overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function declaration(
+  orgId: string,
+  kind: 'company' | 'baznas',
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     orgId,
     fund: kind === 'company' ? 'CSR' : 'ZAKAT',
@@ -53,20 +65,32 @@ export async function pledge(
 ): Promise<string> {
   const response = await api.call('POST', '/api/pledges', {
     token: await api.token('company', { orgId }),
-    body: { orgId, amount: fields.amount ?? 5_000_000, fiscalYear: fields.fiscalYear ?? new Date().getUTCFullYear(), ...(fields.earmark ? { earmark: fields.earmark } : {}) },
+    body: {
+      orgId,
+      amount: fields.amount ?? 5_000_000,
+      fiscalYear: fields.fiscalYear ?? new Date().getUTCFullYear(),
+      ...(fields.earmark ? { earmark: fields.earmark } : {}),
+    },
   });
   if (response.status !== 201) throw new Error(`pledge failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.id as string;
 }
 
 export async function confirm(api: LocalApi, contributionId: string): Promise<void> {
-  const response = await api.call('POST', `/api/contributions/${contributionId}/confirm`, { token: await api.token('treasurer') });
+  const response = await api.call('POST', `/api/contributions/${contributionId}/confirm`, {
+    token: await api.token('treasurer'),
+  });
   if (response.status !== 200) throw new Error(`confirm failed: ${response.status} ${JSON.stringify(response.body)}`);
 }
 
 /** What the public sees (summary without its `asOf` clock, and the organisation list). */
-export async function publicView(api: LocalApi): Promise<{ summary: Record<string, unknown>; organisations: unknown[] }> {
-  const [summary, organisations] = await Promise.all([api.call('GET', '/api/public/summary'), api.call('GET', '/api/public/organisations')]);
+export async function publicView(
+  api: LocalApi,
+): Promise<{ summary: Record<string, unknown>; organisations: unknown[] }> {
+  const [summary, organisations] = await Promise.all([
+    api.call('GET', '/api/public/summary'),
+    api.call('GET', '/api/public/organisations'),
+  ]);
   const { asOf: _asOf, ...rest } = summary.body as Record<string, unknown>;
   return { summary: rest, organisations: (organisations.body as { items: unknown[] }).items };
 }

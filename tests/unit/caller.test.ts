@@ -25,7 +25,11 @@ describe('roles', () => {
     }
     // Assess
     expect(isProblem(thrown)).toBe(true);
-    expect(thrown).toMatchObject({ statusCode: 403, code: 'forbidden_role', message: expect.stringContaining('treasurer, baznas') });
+    expect(thrown).toMatchObject({
+      statusCode: 403,
+      code: 'forbidden_role',
+      message: expect.stringContaining('treasurer, baznas'),
+    });
   });
 
   it('lets a caller with the role through', () => {

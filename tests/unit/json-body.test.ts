@@ -5,7 +5,11 @@ import { createOrganisationBody, emptyBody } from '../../shared/api/schemas.ts';
 import { isProblem } from '../../shared/domain/errors.ts';
 import type { ApiEvent } from '../../functions/lib/api-types.ts';
 
-function event(body: string | undefined, headers: Record<string, string> = { 'content-type': 'application/json' }, isBase64Encoded = false) {
+function event(
+  body: string | undefined,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+  isBase64Encoded = false,
+) {
   return { headers, isBase64Encoded, ...(body !== undefined ? { body } : {}) } as unknown as ApiEvent;
 }
 
@@ -14,7 +18,8 @@ function problemOf(run: () => unknown) {
   try {
     run();
   } catch (error) {
-    if (isProblem(error)) return { status: error.statusCode, code: error.code, paths: error.issues.map((issue) => issue.path) };
+    if (isProblem(error))
+      return { status: error.statusCode, code: error.code, paths: error.issues.map((issue) => issue.path) };
     throw error;
   }
   throw new Error('expected a problem, but the call succeeded');
@@ -31,14 +36,23 @@ describe('parseJsonBody', () => {
   });
 
   it('decodes a base64 body, as API Gateway sends binary content types', () => {
-    const body = parseJsonBody(event(Buffer.from(organisation).toString('base64'), {}, true), createOrganisationBody, false);
+    const body = parseJsonBody(
+      event(Buffer.from(organisation).toString('base64'), {}, true),
+      createOrganisationBody,
+      false,
+    );
 
     expect(body).toEqual({ name: 'PT Uji', kind: 'company' });
   });
 
-  it.each(['application/json; charset=utf-8', 'application/vnd.api+json', 'APPLICATION/JSON'])('accepts the content type %s', (contentType) => {
-    expect(parseJsonBody(event(organisation, { 'content-type': contentType }), createOrganisationBody, false)).toMatchObject({ kind: 'company' });
-  });
+  it.each(['application/json; charset=utf-8', 'application/vnd.api+json', 'APPLICATION/JSON'])(
+    'accepts the content type %s',
+    (contentType) => {
+      expect(
+        parseJsonBody(event(organisation, { 'content-type': contentType }), createOrganisationBody, false),
+      ).toMatchObject({ kind: 'company' });
+    },
+  );
 
   it('accepts a JSON body without a content type', () => {
     expect(parseJsonBody(event(organisation, {}), createOrganisationBody, false)).toMatchObject({ kind: 'company' });
@@ -60,7 +74,9 @@ describe('parseJsonBody', () => {
   });
 
   it('refuses a body of another media type with 415 naming Content-Type', () => {
-    const problem = problemOf(() => parseJsonBody(event(organisation, { 'content-type': 'text/plain' }), createOrganisationBody, false));
+    const problem = problemOf(() =>
+      parseJsonBody(event(organisation, { 'content-type': 'text/plain' }), createOrganisationBody, false),
+    );
 
     expect(problem).toEqual({ status: 415, code: 'unsupported_media_type', paths: ['Content-Type'] });
   });
@@ -86,8 +102,14 @@ describe('parseJsonBody', () => {
   });
 
   it('refuses a failing schema with 400 validation_failed naming each field', () => {
-    const problem = problemOf(() => parseJsonBody(event(JSON.stringify({ kind: 'yayasan', extra: 1 })), createOrganisationBody, false));
+    const problem = problemOf(() =>
+      parseJsonBody(event(JSON.stringify({ kind: 'yayasan', extra: 1 })), createOrganisationBody, false),
+    );
 
-    expect(problem).toEqual({ status: 400, code: 'validation_failed', paths: expect.arrayContaining(['name', 'kind', 'extra']) });
+    expect(problem).toEqual({
+      status: 400,
+      code: 'validation_failed',
+      paths: expect.arrayContaining(['name', 'kind', 'extra']),
+    });
   });
 });

@@ -29,7 +29,12 @@ function confirmation(amount: number, postings?: Posting[]): LedgerEntry {
   };
 }
 
-const reversalMeta = { id: 'entry_2', createdAt: '2026-11-21T02:00:00.000Z', createdBy: 'treasurer-2', reason: 'bounced transfer' };
+const reversalMeta = {
+  id: 'entry_2',
+  createdAt: '2026-11-21T02:00:00.000Z',
+  createdBy: 'treasurer-2',
+  reason: 'bounced transfer',
+};
 
 describe('createEntry', () => {
   it('accepts postings that sum to zero', () => {
@@ -179,7 +184,13 @@ describe('reverseEntry', () => {
 
     const reversal = reverseEntry(original, reversalMeta);
 
-    expect(reversal).toMatchObject({ id: 'entry_2', type: 'reversal', reverses: 'entry_1', fund: 'CSR', createdBy: 'treasurer-2' });
+    expect(reversal).toMatchObject({
+      id: 'entry_2',
+      type: 'reversal',
+      reverses: 'entry_1',
+      fund: 'CSR',
+      createdBy: 'treasurer-2',
+    });
     expect(reversal.refs).toEqual({ contributionId: 'ctb_1', orgId: 'org_A', reason: 'bounced transfer' });
   });
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 
 import { toIssues } from '../../functions/lib/issues.ts';
-import { createOrganisationBody, createPledgeBody, declareContributionBody, emptyBody } from '../../shared/api/schemas.ts';
+import {
+  createOrganisationBody,
+  createPledgeBody,
+  declareContributionBody,
+  emptyBody,
+} from '../../shared/api/schemas.ts';
 
 const declaration = {
   orgId: 'org_01JABCDEF',
@@ -147,9 +152,9 @@ describe('createPledgeBody', () => {
   });
 
   it('names the malformed kecamatan code by its position', () => {
-    expect(pathsOf(createPledgeBody, { ...pledge, earmark: { kecamatan: ['63.71.01', 'Banjarmasin Utara'] } })).toEqual([
-      'earmark.kecamatan.1',
-    ]);
+    expect(pathsOf(createPledgeBody, { ...pledge, earmark: { kecamatan: ['63.71.01', 'Banjarmasin Utara'] } })).toEqual(
+      ['earmark.kecamatan.1'],
+    );
   });
 
   it('rejects an unknown earmark category', () => {
@@ -157,7 +162,9 @@ describe('createPledgeBody', () => {
   });
 
   it('names an unknown field inside the earmark', () => {
-    expect(pathsOf(createPledgeBody, { ...pledge, earmark: { category: 'health', village: 'Kelayan' } })).toEqual(['earmark.village']);
+    expect(pathsOf(createPledgeBody, { ...pledge, earmark: { category: 'health', village: 'Kelayan' } })).toEqual([
+      'earmark.village',
+    ]);
   });
 
   it.each([
@@ -176,7 +183,9 @@ describe('createPledgeBody', () => {
 
 describe('createOrganisationBody', () => {
   it('accepts a name and kind', () => {
-    expect(z.safeParse(createOrganisationBody, { name: 'PT Sungai Barito Energi', kind: 'company' }).success).toBe(true);
+    expect(z.safeParse(createOrganisationBody, { name: 'PT Sungai Barito Energi', kind: 'company' }).success).toBe(
+      true,
+    );
   });
 
   it('trims the name', () => {
