@@ -28,6 +28,8 @@ export function buildWeb(): Promise<void> {
     const child = spawn(join(repositoryRoot, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
       cwd: webDirectory,
       stdio: 'inherit',
+      // Callers such as vitest set NODE_ENV=test, which would make vite build a development bundle.
+      env: { ...process.env, NODE_ENV: 'production' },
     });
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`))));

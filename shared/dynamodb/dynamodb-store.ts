@@ -82,18 +82,12 @@ export class DynamoDbStore implements TerangStore {
     try {
       await transactWrite(this.client, {
         TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...keys.pledge(pledge.id),
-                ...keys.pledgeIndex(pledge.orgId, pledge.id),
-                entity: 'Pledge',
-                ...pledge,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
+          this.newItem({
+            ...keys.pledge(pledge.id),
+            ...keys.pledgeIndex(pledge.orgId, pledge.id),
+            entity: 'Pledge',
+            ...pledge,
+          }),
           {
             Update: {
               TableName: this.tableName,
@@ -121,29 +115,17 @@ export class DynamoDbStore implements TerangStore {
     try {
       await transactWrite(this.client, {
         TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...keys.contribution(contribution.id),
-                ...keys.contributionIndex(contribution.orgId, contribution.id),
-                entity: 'Contribution',
-                ...contribution,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...keys.transferRef(contribution.orgId, normaliseTransferRef(contribution.transferRef)),
-                entity: 'TransferRef',
-                contributionId: contribution.id,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
+          this.newItem({
+            ...keys.contribution(contribution.id),
+            ...keys.contributionIndex(contribution.orgId, contribution.id),
+            entity: 'Contribution',
+            ...contribution,
+          }),
+          this.newItem({
+            ...keys.transferRef(contribution.orgId, normaliseTransferRef(contribution.transferRef)),
+            entity: 'TransferRef',
+            contributionId: contribution.id,
+          }),
         ],
       });
     } catch (error) {
@@ -203,18 +185,12 @@ export class DynamoDbStore implements TerangStore {
               },
             },
           },
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: {
-                ...keys.entry(entry.id),
-                ...keys.entryIndex(entry.fund, entry.createdAt, entry.id),
-                entity: 'LedgerEntry',
-                ...entry,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
+          this.newItem({
+            ...keys.entry(entry.id),
+            ...keys.entryIndex(entry.fund, entry.createdAt, entry.id),
+            entity: 'LedgerEntry',
+            ...entry,
+          }),
           ...balanceUpdates,
         ],
       });
@@ -244,6 +220,11 @@ export class DynamoDbStore implements TerangStore {
 
   async getEntry(id: string): Promise<LedgerEntry | undefined> {
     return this.get<LedgerEntry>(keys.entry(id));
+  }
+
+  /** A Put that creates the item or fails: records are written once, never overwritten. */
+  private newItem(item: Record<string, unknown>) {
+    return { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
   }
 
   private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
