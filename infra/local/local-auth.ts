@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 
 import type { Role } from '../../shared/domain/caller.ts';
+import { readOrCreateOnce } from './create-once.ts';
 import { repositoryRoot } from './dynamodb-local.ts';
 
 /**
@@ -21,17 +20,12 @@ interface StoredKey {
 }
 
 async function loadOrCreateKey(): Promise<StoredKey> {
-  if (existsSync(keyFile)) return JSON.parse(await readFile(keyFile, 'utf8')) as StoredKey;
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  const stored: StoredKey = { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
-  await mkdir(dirname(keyFile), { recursive: true });
-  // Written aside and linked into place: link() fails if another process won the race, and then
-  // both use the winner's complete file, never a half-written one.
-  const pending = `${keyFile}.${process.pid}.tmp`;
-  await writeFile(pending, JSON.stringify(stored), { mode: 0o600 });
-  await link(pending, keyFile).catch(() => undefined);
-  await unlink(pending);
-  return JSON.parse(await readFile(keyFile, 'utf8')) as StoredKey;
+  const content = await readOrCreateOnce(keyFile, async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+    const stored: StoredKey = { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
+    return JSON.stringify(stored);
+  });
+  return JSON.parse(content) as StoredKey;
 }
 
 export interface LocalTokenRequest {
