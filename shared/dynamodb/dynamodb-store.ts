@@ -1,10 +1,4 @@
-import {
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  type DynamoDBDocumentClient,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 import type { City, Kecamatan } from '../domain/city.ts';
 import { normaliseTransferRef, type Contribution } from '../domain/contributions.ts';
@@ -14,7 +8,8 @@ import type { Organisation } from '../domain/organisations.ts';
 import type { Pledge } from '../domain/pledges.ts';
 import type { AccountBalance, OrganisationWithPledges, TerangStore } from '../domain/store.ts';
 import { tableDefinition } from './table.ts';
-import { keys, withoutKeys } from './keys.ts';
+import { ItemAccess } from './item-access.ts';
+import { keys } from './keys.ts';
 import { transactWrite, TransactionCancelled } from './transactions.ts';
 
 const gsi1 = tableDefinition.globalSecondaryIndexes[0].indexName;
@@ -24,7 +19,11 @@ export class DynamoDbStore implements TerangStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.items = new ItemAccess(client, tableName);
+  }
+
+  private readonly items: ItemAccess;
 
   async putCity(city: City, kecamatan: readonly Kecamatan[]): Promise<void> {
     await transactWrite(this.client, {
@@ -38,12 +37,11 @@ export class DynamoDbStore implements TerangStore {
   }
 
   async getCity(): Promise<City | undefined> {
-    return this.get<City>(keys.city());
+    return this.items.get<City>(keys.city());
   }
 
   async listKecamatan(): Promise<Kecamatan[]> {
-    return this.queryAll<Kecamatan>({
-      TableName: this.tableName,
+    return this.items.queryAll<Kecamatan>({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': keys.city().pk, ':prefix': keys.kecamatanPrefix },
     });
@@ -66,12 +64,11 @@ export class DynamoDbStore implements TerangStore {
   }
 
   async getOrganisation(id: string): Promise<OrganisationWithPledges | undefined> {
-    return this.get<OrganisationWithPledges>(keys.organisation(id));
+    return this.items.get<OrganisationWithPledges>(keys.organisation(id));
   }
 
   async listOrganisations(): Promise<OrganisationWithPledges[]> {
-    return this.queryAll<OrganisationWithPledges>({
-      TableName: this.tableName,
+    return this.items.queryAll<OrganisationWithPledges>({
       IndexName: gsi1,
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.organisationsPartition },
@@ -108,7 +105,7 @@ export class DynamoDbStore implements TerangStore {
   }
 
   async getPledge(id: string): Promise<Pledge | undefined> {
-    return this.get<Pledge>(keys.pledge(id));
+    return this.items.get<Pledge>(keys.pledge(id));
   }
 
   async putContribution(contribution: Contribution): Promise<void> {
@@ -141,7 +138,7 @@ export class DynamoDbStore implements TerangStore {
   }
 
   async getContribution(id: string): Promise<Contribution | undefined> {
-    return this.get<Contribution>(keys.contribution(id));
+    return this.items.get<Contribution>(keys.contribution(id));
   }
 
   async confirmContribution(confirmed: Contribution, entry: LedgerEntry): Promise<void> {
@@ -209,8 +206,7 @@ export class DynamoDbStore implements TerangStore {
   }
 
   async listAccountBalances(): Promise<AccountBalance[]> {
-    const items = await this.queryAll<AccountBalance>({
-      TableName: this.tableName,
+    const items = await this.items.queryAll<AccountBalance>({
       IndexName: gsi1,
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.accountsPartition },
@@ -219,29 +215,11 @@ export class DynamoDbStore implements TerangStore {
   }
 
   async getEntry(id: string): Promise<LedgerEntry | undefined> {
-    return this.get<LedgerEntry>(keys.entry(id));
+    return this.items.get<LedgerEntry>(keys.entry(id));
   }
 
   /** A Put that creates the item or fails: records are written once, never overwritten. */
   private newItem(item: Record<string, unknown>) {
     return { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
-  }
-
-  private async get<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: key, ConsistentRead: true }),
-    );
-    return Item ? withoutKeys<T>(Item) : undefined;
-  }
-
-  private async queryAll<T>(input: QueryCommandInput): Promise<T[]> {
-    const items: T[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(new QueryCommand({ ...input, ExclusiveStartKey }));
-      for (const item of page.Items ?? []) items.push(withoutKeys<T>(item));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items;
   }
 }

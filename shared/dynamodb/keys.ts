@@ -47,6 +47,20 @@ export const keys = {
   },
   accountsPartition: 'ACCOUNTS',
 
+  household: (pseudonym: string): PrimaryKey => ({ pk: `HOUSEHOLD#${pseudonym}`, sk: 'PROFILE' }),
+  householdIndex: (kecamatan: string, pseudonym: string): IndexKeys => ({
+    gsi1pk: `REGISTRY#${kecamatan}`,
+    gsi1sk: pseudonym,
+  }),
+  /** Which household (and kecamatan) holds a KK, by the KK's keyed digest. */
+  kk: (kkDigest: string): PrimaryKey => ({ pk: `KK#${kkDigest}`, sk: 'KK' }),
+  registryImport: (id: string): PrimaryKey => ({ pk: `IMPORT#${id}`, sk: 'IMPORT' }),
+  registryHead: (): PrimaryKey => ({ pk: 'REGISTRY', sk: 'HEAD' }),
+  registrySnapshot: (version: number): PrimaryKey => ({
+    pk: 'REGISTRY',
+    sk: `SNAPSHOT#${String(version).padStart(8, '0')}`,
+  }),
+
   /** Powertools Idempotency records: static partition, the hashed key as sort key. */
   idempotencyPartition: 'IDEMPOTENCY',
 } as const;
