@@ -42,11 +42,9 @@ export class DynamoDbRegistryStore implements RegistryStore {
     return this.items.get<RegistryImport>(keys.registryImport(id));
   }
 
-  async householdsByPseudonym(pseudonyms: readonly string[]): Promise<Map<string, HeldHousehold>> {
+  async householdsByPseudonym(pseudonyms: readonly string[]): Promise<Map<string, StoredHousehold>> {
     const found = await this.items.getMany<StoredHousehold>(pseudonyms.map((pseudonym) => keys.household(pseudonym)));
-    return new Map(
-      found.map((h) => [h.pseudonym, { pseudonym: h.pseudonym, kkDigest: h.kkDigest, kecamatan: h.kecamatan }]),
-    );
+    return new Map(found.map((household) => [household.pseudonym, household]));
   }
 
   async householdsByKk(kkDigests: readonly string[]): Promise<Map<string, HeldHousehold>> {

@@ -28,3 +28,9 @@ export function toEligibilityProfile(household: HouseholdRecord, key: Uint8Array
     status: household.status,
   };
 }
+
+/** Keyed digest of a nomor KK, for "same KK elsewhere" checks without storing the KK in the clear. */
+export function kkDigestOf(noKk: string, key: Uint8Array): string {
+  // Domain-separated from NIK pseudonyms, so a KK and a NIK with equal digits never share a digest.
+  return createHmac('sha256', key).update(`no_kk:${noKk}`, 'utf8').digest('hex');
+}

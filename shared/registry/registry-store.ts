@@ -1,4 +1,5 @@
 import type { EligibilityProfile } from './household.ts';
+import type { ImportError } from './import-errors.ts';
 import type { SealedPersonalData } from './personal-data-cipher.ts';
 
 /** A household as stored: the engine's profile, plus its personal data sealed under a data key. */
@@ -11,13 +12,6 @@ export interface StoredHousehold extends EligibilityProfile {
   readonly sealedBy: string;
   /** The snapshot in which this version of the household was imported. */
   readonly snapshot: number;
-}
-
-export interface ImportError {
-  readonly line: number;
-  readonly column: string;
-  readonly code: string;
-  readonly message: string;
 }
 
 export type ImportStatus = 'running' | 'completed' | 'failed';
@@ -60,7 +54,7 @@ export interface RegistryStore {
   putImport(registryImport: RegistryImport): Promise<void>;
   getImport(id: string): Promise<RegistryImport | undefined>;
 
-  householdsByPseudonym(pseudonyms: readonly string[]): Promise<Map<string, HeldHousehold>>;
+  householdsByPseudonym(pseudonyms: readonly string[]): Promise<Map<string, StoredHousehold>>;
   householdsByKk(kkDigests: readonly string[]): Promise<Map<string, HeldHousehold>>;
   /** Creates or replaces households (a re-import updates, never duplicates). */
   putHouseholds(households: readonly StoredHousehold[]): Promise<void>;
