@@ -15,6 +15,8 @@ export interface RouteDefinition {
   readonly auth: 'jwt' | 'none';
   /** What the function may do to the table; CDK grants exactly this. */
   readonly tableAccess: 'read' | 'readWrite';
+  /** Keys beyond the table: `registry` = the KMS key for personal data and the pseudonym secret. */
+  readonly secrets?: readonly 'registry'[];
 }
 
 export const routes: readonly RouteDefinition[] = [
@@ -73,6 +75,23 @@ export const routes: readonly RouteDefinition[] = [
     path: '/api/public/kecamatan',
     entry: 'public/kecamatan.ts',
     auth: 'none',
+    tableAccess: 'read',
+  },
+  {
+    name: 'CreateRegistryImport',
+    method: 'POST',
+    path: '/api/registry/imports',
+    entry: 'registry/create-import.ts',
+    auth: 'jwt',
+    tableAccess: 'readWrite',
+    secrets: ['registry'],
+  },
+  {
+    name: 'GetRegistryImport',
+    method: 'GET',
+    path: '/api/registry/imports/{id}',
+    entry: 'registry/get-import.ts',
+    auth: 'jwt',
     tableAccess: 'read',
   },
 ];

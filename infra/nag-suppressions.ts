@@ -3,6 +3,7 @@ import type { IConstruct } from 'constructs';
 
 import type { LedgerTable } from './constructs/ledger-table.ts';
 import type { PublicSite } from './constructs/public-site.ts';
+import type { RegistryKeys } from './constructs/registry-keys.ts';
 import type { TerangHttpApi } from './constructs/terang-http-api.ts';
 import type { UserDirectory } from './constructs/user-directory.ts';
 
@@ -12,6 +13,7 @@ export interface NaggedStack extends Stack {
   readonly users: UserDirectory;
   readonly api: TerangHttpApi;
   readonly site: PublicSite;
+  readonly registryKeys: RegistryKeys;
 }
 
 /**
@@ -23,6 +25,7 @@ export function applyNagSuppressions(stack: NaggedStack): void {
   acknowledgeFunctionRoles(stack);
   acknowledgePublicRoutes(stack);
   acknowledgeUserPool(stack);
+  acknowledgePseudonymKey(stack);
   acknowledgeDistribution(stack);
   acknowledgeSiteDeploymentHandler(stack);
 }
@@ -62,6 +65,14 @@ function acknowledgeUserPool(stack: NaggedStack): void {
     id: 'AwsSolutions-COG2',
     reason:
       'MFA is optional: TOTP is offered to every user, but company and BAZNAS staff are onboarded without an authenticator app. Plus-tier threat protection (full function) blocks risky sign-ins meanwhile. Revisit: require MFA for admin and treasurer.',
+  });
+}
+
+function acknowledgePseudonymKey(stack: NaggedStack): void {
+  Validations.of(stack.registryKeys.pseudonymSecret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason:
+      'The pseudonym key must not rotate automatically: every public household pseudonym is an HMAC under it, so a new key would rename every family and break every published allocation and receipt. Re-keying is a deliberate migration, not a schedule.',
   });
 }
 

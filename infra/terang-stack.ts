@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import { routes } from '../functions/routes.ts';
 import { LedgerTable } from './constructs/ledger-table.ts';
 import { PublicSite } from './constructs/public-site.ts';
+import { RegistryKeys } from './constructs/registry-keys.ts';
 import { TerangHttpApi } from './constructs/terang-http-api.ts';
 import { UserDirectory } from './constructs/user-directory.ts';
 import { applyNagSuppressions } from './nag-suppressions.ts';
@@ -22,6 +23,7 @@ export class TerangStack extends Stack {
   public readonly users: UserDirectory;
   public readonly api: TerangHttpApi;
   public readonly site: PublicSite;
+  public readonly registryKeys: RegistryKeys;
 
   public constructor(scope: Construct, id: string, props: TerangStackProps = {}) {
     super(scope, id, {
@@ -31,12 +33,14 @@ export class TerangStack extends Stack {
 
     this.table = new LedgerTable(this, 'LedgerTable');
     this.users = new UserDirectory(this, 'Users');
+    this.registryKeys = new RegistryKeys(this, 'RegistryKeys');
     this.api = new TerangHttpApi(this, 'Api', {
       routes,
       table: this.table,
       userPool: this.users.userPool,
       userPoolClient: this.users.webClient,
       functionsDir: fromRepoRoot(props.functionsDir ?? defaultFunctionsDir),
+      registryKeys: this.registryKeys,
     });
     this.site = new PublicSite(this, 'Site', {
       apiDomainName: this.api.domainName,

@@ -2,4 +2,10 @@
 export const handlerEnvironment = {
   tableName: 'TERANG_TABLE_NAME',
   dynamodbEndpoint: 'TERANG_DYNAMODB_ENDPOINT',
+  /** AWS: the KMS key that wraps the registry's data keys. */
+  registryKmsKeyId: 'TERANG_REGISTRY_KMS_KEY_ID',
+  /** AWS: the Secrets Manager secret holding the pseudonym key (hex). */
+  pseudonymSecretArn: 'TERANG_PSEUDONYM_SECRET_ARN',
+  /** Local mode only: directory of the local stand-ins for KMS and the secret. */
+  localKeyDirectory: 'TERANG_LOCAL_KEY_DIR',
 } as const;

@@ -7,6 +7,7 @@ import type { ApiEvent, ApiRequest, ApiResult } from './api-types.ts';
 import { withHttpErrors } from './http-middleware.ts';
 import { idempotentWrites } from './idempotency.ts';
 import { parseJsonBody } from './json-body.ts';
+import { readCsvBody } from './csv-body.ts';
 
 interface WriteRoute<TBody> {
   /** The route's name in functions/routes.ts; scopes its Idempotency-Key records. */
@@ -36,6 +37,38 @@ export function writeHandler<TBody>(
     const body = parseJsonBody(event, route.body, route.bodyOptional ?? false);
     return handle({ body, caller, pathParameters: event.pathParameters ?? {}, now: new Date() });
   }, idempotentWrites(route.name));
+}
+
+/** An authenticated upload of a CSV file (the registry import), with the same Idempotency-Key handling. */
+export function csvUploadHandler(
+  route: { readonly name: string },
+  handle: (
+    request: ApiRequest<Uint8Array, Caller> & { readonly query: Readonly<Record<string, string | undefined>> },
+  ) => Promise<ApiResult>,
+) {
+  return withHttpErrors(async (event) => {
+    const caller = requireCaller(event);
+    const body = readCsvBody(event);
+    return handle({
+      body,
+      caller,
+      pathParameters: event.pathParameters ?? {},
+      query: event.queryStringParameters ?? {},
+      now: new Date(),
+    });
+  }, idempotentWrites(route.name));
+}
+
+/** An authenticated read: a token, no body. */
+export function privateReadHandler(handle: (request: ApiRequest<undefined, Caller>) => Promise<ApiResult>) {
+  return withHttpErrors(async (event) =>
+    handle({
+      body: undefined,
+      caller: requireCaller(event),
+      pathParameters: event.pathParameters ?? {},
+      now: new Date(),
+    }),
+  );
 }
 
 export function pathParameter(request: ApiRequest<unknown, unknown>, name: string): string {

@@ -10,6 +10,7 @@ import type { Construct } from 'constructs';
 
 import { handlerEnvironment, type RouteDefinition } from '../../functions/routes.ts';
 import { cdkBundlingOptions } from '../bundling.ts';
+import type { RegistryKeys } from './registry-keys.ts';
 import { dependencyLockFile, repoRoot } from '../paths.ts';
 
 export const powertoolsServiceName = 'terang';
@@ -24,6 +25,8 @@ export interface TerangFunctionProps {
   readonly memorySize?: number;
   readonly timeout?: Duration;
   readonly environment?: Readonly<Record<string, string>>;
+  /** Needed by routes that declare `secrets: ['registry']`. */
+  readonly registryKeys?: RegistryKeys;
 }
 
 /**
@@ -69,6 +72,12 @@ export class TerangFunction extends NodejsFunction {
         ...props.environment,
       },
     });
+
+    if (route.secrets?.includes('registry')) {
+      if (!props.registryKeys) throw new Error(`${route.name} needs the registry keys`);
+      for (const [name, value] of Object.entries(props.registryKeys.environmentFor(this)))
+        this.addEnvironment(name, value);
+    }
 
     if (route.tableAccess === 'readWrite') {
       table.grantReadWriteData(this);

@@ -1,4 +1,4 @@
-import { Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   HttpApi,
@@ -16,6 +16,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 import type { RouteDefinition } from '../../functions/routes.ts';
+import type { RegistryKeys } from './registry-keys.ts';
 import { TerangFunction } from './terang-function.ts';
 
 /**
@@ -49,6 +50,7 @@ export interface TerangHttpApiProps {
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
   readonly functionsDir: string;
+  readonly registryKeys: RegistryKeys;
 }
 
 /** What was built for one entry of functions/routes.ts. */
@@ -98,6 +100,9 @@ export class TerangHttpApi extends Construct {
       route,
       table: props.table,
       functionsDir: props.functionsDir,
+      registryKeys: props.registryKeys,
+      // The registry import reads, seals and writes up to 10 MB of CSV within API Gateway's 30 s.
+      ...(route.secrets?.includes('registry') ? { memorySize: 1024, timeout: Duration.seconds(29) } : {}),
     });
     const [httpRoute] = this.httpApi.addRoutes({
       path: route.path,

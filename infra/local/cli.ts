@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 
 import { roles, type Role } from '../../shared/domain/caller.ts';
 import { parseListClaim } from '../../shared/auth/claims.ts';
+import { importHouseholdsCommand, importHouseholdsUsage } from './commands/import-households.ts';
 import { signLocalToken } from './local-auth.ts';
 
 const usage = `Usage: npx terang <command>
@@ -9,7 +10,8 @@ const usage = `Usage: npx terang <command>
 Commands:
   token --role <role>[,<role>…] [--org <orgId>] [--sub <user>] [--expires-in <seconds>]
       Prints a bearer token for the local server (local mode only).
-      Roles: ${roles.join(', ')}`;
+      Roles: ${roles.join(', ')}
+${importHouseholdsUsage}`;
 
 function fail(message: string): never {
   console.error(message);
@@ -52,6 +54,9 @@ const [command, ...rest] = process.argv.slice(2);
 switch (command) {
   case 'token':
     await token(rest);
+    break;
+  case 'import-households':
+    process.exitCode = await importHouseholdsCommand(rest);
     break;
   case undefined:
   case '--help':

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 
 import type { Role } from '../../shared/domain/caller.ts';
-import { readOrCreateOnce } from './create-once.ts';
+import { readOrCreateOnce } from '../../shared/keys/create-once.ts';
 import { repositoryRoot } from './dynamodb-local.ts';
 
 /**

@@ -26,6 +26,8 @@ const database = await startDynamoDbLocal({
 process.env[handlerEnvironment.dynamodbEndpoint] = database.endpoint;
 process.env[handlerEnvironment.tableName] = tableName;
 process.env['TERANG_STAGE'] = 'local';
+// Local stand-ins for KMS and Secrets Manager (the registry's keys) live beside the data.
+process.env[handlerEnvironment.localKeyDirectory] = join(repositoryRoot, '.data', 'local-keys');
 
 // Imported only now: the handlers' module-scope client reads the endpoint set above.
 const { dynamoDbClient, documentClient } = await import('../../shared/dynamodb/client.ts');

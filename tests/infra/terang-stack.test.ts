@@ -158,17 +158,41 @@ describe('the route functions', () => {
     });
   });
 
-  it('applies the house memory, timeout and tracing to every function', () => {
+  it('applies the house memory, timeout and tracing to every function but the registry import', () => {
     // Act
-    const settings = routes.map((route) => {
-      const { MemorySize, Timeout, TracingConfig } = lambdaFor(route).Properties;
-      return { MemorySize, Timeout, TracingConfig };
-    });
+    const settings = routes
+      .filter((route) => !route.secrets?.includes('registry'))
+      .map((route) => {
+        const { MemorySize, Timeout, TracingConfig } = lambdaFor(route).Properties;
+        return { MemorySize, Timeout, TracingConfig };
+      });
 
     // Assess
     expect(new Set(settings.map((setting) => JSON.stringify(setting)))).toEqual(
       new Set([JSON.stringify({ MemorySize: 512, Timeout: 10, TracingConfig: { Mode: 'Active' } })]),
     );
+  });
+
+  it('gives the registry import 1 GB and 29 s for a 10 MB CSV', () => {
+    // Prepare
+    const route = routes.find((candidate) => candidate.name === 'CreateRegistryImport');
+    // Act
+    const { MemorySize, Timeout } = lambdaFor(route!).Properties;
+    // Assess
+    expect({ MemorySize, Timeout }).toEqual({ MemorySize: 1024, Timeout: 29 });
+  });
+
+  it('hands the registry import its KMS key and pseudonym secret', () => {
+    // Prepare
+    const route = routes.find((candidate) => candidate.name === 'CreateRegistryImport');
+    // Act
+    const variables = Object.keys((lambdaFor(route!).Properties['Environment'] as { Variables: object }).Variables);
+    // Assess
+    expect(variables).toEqual(expect.arrayContaining(['TERANG_REGISTRY_KMS_KEY_ID', 'TERANG_PSEUDONYM_SECRET_ARN']));
+  });
+
+  it('keeps the registry master key with rotation on', () => {
+    template.hasResource('AWS::KMS::Key', { Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain' });
   });
 
   it.each(routes)('keeps the logs of $name for a month', (route) => {

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { LocalDataKeyProvider } from '../../infra/local/local-data-keys.ts';
+import { LocalDataKeyProvider } from '../../shared/keys/local-data-keys.ts';
 import { newId } from '../../shared/domain/ids.ts';
 import { banjarmasinRegions } from '../../shared/regions/banjarmasin-kelurahan.ts';
 import { importHouseholds, type RegistryImportDependencies } from '../../shared/registry/import-households.ts';
@@ -37,7 +40,7 @@ beforeAll(async () => {
   );
   deps = {
     registry,
-    dataKeys: await LocalDataKeyProvider.open(),
+    dataKeys: await LocalDataKeyProvider.open(join(await mkdtemp(join(tmpdir(), 'terang-keys-')), 'master.key')),
     pseudonymKey: randomBytes(32),
     city: banjarmasinRegions,
   };

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
@@ -20,6 +23,7 @@ export async function useIsolatedTable(options: { seedCity?: boolean } = {}): Pr
   const tableName = `test-${randomUUID()}`;
   process.env[handlerEnvironment.dynamodbEndpoint] = inject('dynamoDbEndpoint');
   process.env[handlerEnvironment.tableName] = tableName;
+  process.env[handlerEnvironment.localKeyDirectory] = await mkdtemp(join(tmpdir(), 'terang-keys-'));
   const { dynamoDbClient, documentClient } = await import('../../shared/dynamodb/client.ts');
   const { ensureTable } = await import('../../infra/local/create-table.ts');
   await ensureTable(dynamoDbClient, tableName);

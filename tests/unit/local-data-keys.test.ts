@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { LocalDataKeyProvider } from '../../infra/local/local-data-keys.ts';
+import { LocalDataKeyProvider } from '../../shared/keys/local-data-keys.ts';
 
 async function keyFile(): Promise<string> {
   return join(await mkdtemp(join(tmpdir(), 'terang-keys-')), 'master.key');

@@ -1,29 +1,25 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 
-import type { DataKey, DataKeyProvider } from '../../shared/registry/data-keys.ts';
+import type { DataKey, DataKeyProvider } from '../registry/data-keys.ts';
 import { readOrCreateOnce } from './create-once.ts';
-import { repositoryRoot } from './dynamodb-local.ts';
-
-/**
- * Local mode's stand-in for AWS KMS: a 256-bit master key in .data/, which wraps each data key with
- * AES-256-GCM. Losing the file makes the local registry's personal data unreadable, as losing a KMS
- * key would.
- */
-const masterKeyFile = join(repositoryRoot, '.data', 'local-keys', 'registry-master.key');
 
 async function loadOrCreateMasterKey(path: string): Promise<Buffer> {
   const hex = await readOrCreateOnce(path, () => randomBytes(32).toString('hex'));
   return Buffer.from(hex.trim(), 'hex');
 }
 
+/**
+ * Local mode's stand-in for AWS KMS: a 256-bit master key in a file (under .data/), which wraps each data key with
+ * AES-256-GCM. Losing the file makes the local registry's personal data unreadable, as losing a KMS
+ * key would.
+ */
 export class LocalDataKeyProvider implements DataKeyProvider {
   private constructor(
     private readonly masterKey: Buffer,
     readonly masterKeyId: string,
   ) {}
 
-  static async open(path: string = masterKeyFile): Promise<LocalDataKeyProvider> {
+  static async open(path: string): Promise<LocalDataKeyProvider> {
     const masterKey = await loadOrCreateMasterKey(path);
     const fingerprint = createHash('sha256').update(masterKey).digest('hex').slice(0, 16);
     return new LocalDataKeyProvider(masterKey, `local:${fingerprint}`);

@@ -1,0 +1,8 @@
+import { getRegistryImport } from '../../shared/registry/registry-imports.ts';
+import { json } from '../lib/api-types.ts';
+import { registry } from '../lib/registry-dependencies.ts';
+import { pathParameter, privateReadHandler } from '../lib/write-handler.ts';
+
+export const handler = privateReadHandler(async (request) =>
+  json(200, await getRegistryImport(registry, request.caller, pathParameter(request, 'id'))),
+);
