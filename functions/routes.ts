@@ -94,6 +94,22 @@ export const routes: readonly RouteDefinition[] = [
     auth: 'jwt',
     tableAccess: 'read',
   },
+  {
+    name: 'ProposeAllocation',
+    method: 'POST',
+    path: '/api/allocations',
+    entry: 'allocations/propose.ts',
+    auth: 'jwt',
+    tableAccess: 'readWrite',
+  },
+  {
+    name: 'GetAllocation',
+    method: 'GET',
+    path: '/api/allocations/{id}',
+    entry: 'allocations/get.ts',
+    auth: 'jwt',
+    tableAccess: 'read',
+  },
 ];
 
 export { handlerEnvironment } from '../shared/environment.ts';

@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { KMSClient } from '@aws-sdk/client-kms';
 
-import { documentClient, tableNameFromEnvironment } from '../../shared/dynamodb/client.ts';
-import { DynamoDbRegistryStore } from '../../shared/dynamodb/dynamodb-registry-store.ts';
 import { handlerEnvironment } from '../../shared/environment.ts';
 import { KmsDataKeyProvider } from '../../shared/keys/kms-data-keys.ts';
 import { LocalDataKeyProvider } from '../../shared/keys/local-data-keys.ts';
@@ -12,7 +10,7 @@ import { localPseudonymKey } from '../../shared/keys/pseudonym-key.ts';
 import { banjarmasinRegions } from '../../shared/regions/banjarmasin-kelurahan.ts';
 import type { RegistryImportDependencies } from '../../shared/registry/import-households.ts';
 import { parsePseudonymKey } from '../../shared/registry/pseudonym.ts';
-import { store } from './store.ts';
+import { registry } from './registry-store.ts';
 
 function required(name: string): string {
   const value = process.env[name];
@@ -37,11 +35,6 @@ async function localDependencies(): Promise<Pick<RegistryImportDependencies, 'da
     pseudonymKey: await localPseudonymKey(join(directory, 'pseudonym.key')),
   };
 }
-
-/** Module scope, like the store: the registry tables need no keys to be read. */
-export const registry = new DynamoDbRegistryStore(documentClient, tableNameFromEnvironment(), async () =>
-  (await store.listKecamatan()).map((kecamatan) => kecamatan.code),
-);
 
 let dependencies: Promise<RegistryImportDependencies> | undefined;
 

@@ -60,9 +60,14 @@ export function csvUploadHandler(
 }
 
 /** An authenticated read: a token, no body. */
-export function privateReadHandler(handle: (request: ApiRequest<undefined, Caller>) => Promise<ApiResult>) {
+export function privateReadHandler(
+  handle: (
+    request: ApiRequest<undefined, Caller> & { readonly query: Readonly<Record<string, string | undefined>> },
+  ) => Promise<ApiResult>,
+) {
   return withHttpErrors(async (event) =>
     handle({
+      query: event.queryStringParameters ?? {},
       body: undefined,
       caller: requireCaller(event),
       pathParameters: event.pathParameters ?? {},

@@ -1,8 +1,10 @@
 import { publicKecamatan } from '../../shared/domain/public-report.ts';
 import { json } from '../lib/api-types.ts';
 import { publicHandler } from '../lib/public-handler.ts';
+import { registry } from '../lib/registry-store.ts';
 import { store } from '../lib/store.ts';
 
-export const handler = publicHandler({ name: 'PublicKecamatan' }, async () =>
-  json(200, { items: await publicKecamatan(store) }),
-);
+export const handler = publicHandler({ name: 'PublicKecamatan' }, async () => {
+  const snapshot = await registry.currentSnapshot();
+  return json(200, { items: await publicKecamatan(store, snapshot?.eligibleByKecamatan) });
+});

@@ -1,6 +1,6 @@
 import { getRegistryImport } from '../../shared/registry/registry-imports.ts';
 import { json } from '../lib/api-types.ts';
-import { registry } from '../lib/registry-dependencies.ts';
+import { registry } from '../lib/registry-store.ts';
 import { pathParameter, privateReadHandler } from '../lib/write-handler.ts';
 
 export const handler = privateReadHandler(async (request) =>

@@ -107,3 +107,17 @@ export const emptyBody = z.strictObject({});
 export type CreateOrganisationBody = z.infer<typeof createOrganisationBody>;
 export type CreatePledgeBody = z.infer<typeof createPledgeBody>;
 export type DeclareContributionBody = z.infer<typeof declareContributionBody>;
+
+/** The rules are checked by the allocation engine's own schema, which names each field under `rules.`. */
+export const proposeAllocationBody = z.strictObject({
+  programme: z.optional(
+    z
+      .string({ error: 'must be a string' })
+      .check(
+        z.trim(),
+        z.minLength(1, { error: 'must not be empty' }),
+        z.maxLength(120, { error: 'must be at most 120 characters' }),
+      ),
+  ),
+  rules: z.unknown(),
+});

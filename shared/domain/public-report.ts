@@ -82,10 +82,24 @@ export async function publicSummary(store: TerangStore, now: Date): Promise<Publ
   };
 }
 
-export async function publicKecamatan(store: TerangStore): Promise<Kecamatan[]> {
+/** Published counts of fewer households than this are withheld: a small cell can name a family. */
+export const suppressionThreshold = 5;
+
+export interface PublicKecamatan extends Kecamatan {
+  /** Potential beneficiaries in the registry (active, desil 1–4); null when fewer than 5 or no registry yet. */
+  readonly eligibleHouseholds: number | null;
+}
+
+export async function publicKecamatan(
+  store: TerangStore,
+  eligibleByKecamatan: Readonly<Record<string, number>> | undefined,
+): Promise<PublicKecamatan[]> {
   const kecamatan = await store.listKecamatan();
   return kecamatan
-    .map(({ code, name, poorHouseholds }) => ({ code, name, poorHouseholds }))
+    .map(({ code, name, poorHouseholds }) => {
+      const eligible = eligibleByKecamatan?.[code] ?? 0;
+      return { code, name, poorHouseholds, eligibleHouseholds: eligible >= suppressionThreshold ? eligible : null };
+    })
     .sort((a, b) => a.code.localeCompare(b.code));
 }
 

@@ -43,5 +43,7 @@ export interface TerangStore {
   confirmContribution(confirmed: Contribution, entry: LedgerEntry): Promise<void>;
 
   listAccountBalances(): Promise<AccountBalance[]>;
+  /** One account's balance and version (how many postings moved it); zero and 0 when never posted. */
+  getAccountBalance(account: AccountName): Promise<{ balance: Rupiah; version: number }>;
   getEntry(id: string): Promise<LedgerEntry | undefined>;
 }

@@ -214,6 +214,11 @@ export class DynamoDbStore implements TerangStore {
     return items.map(({ account, balance }) => ({ account, balance }));
   }
 
+  async getAccountBalance(account: string): Promise<{ balance: number; version: number }> {
+    const item = await this.items.get<{ balance?: number; version?: number }>(keys.account(account));
+    return { balance: item?.balance ?? 0, version: item?.version ?? 0 };
+  }
+
   async getEntry(id: string): Promise<LedgerEntry | undefined> {
     return this.items.get<LedgerEntry>(keys.entry(id));
   }

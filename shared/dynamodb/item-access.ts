@@ -24,7 +24,7 @@ export class ItemAccess {
   }
 
   async *queryPages<T>(input: Omit<QueryCommandInput, 'TableName'>): AsyncGenerator<T[]> {
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    let ExclusiveStartKey: Record<string, unknown> | undefined = input.ExclusiveStartKey;
     do {
       const page = await this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey }));
       yield (page.Items ?? []).map((item) => withoutKeys<T>(item));

@@ -61,6 +61,13 @@ export const keys = {
     sk: `SNAPSHOT#${String(version).padStart(8, '0')}`,
   }),
 
+  proposal: (id: string): PrimaryKey => ({ pk: `PROPOSAL#${id}`, sk: 'PROPOSAL' }),
+  proposalLine: (proposalId: string, lineId: string): PrimaryKey => ({
+    pk: `PROPOSAL#${proposalId}`,
+    sk: `LINE#${lineId}`,
+  }),
+  proposalLinePrefix: 'LINE#',
+
   /** Powertools Idempotency records: static partition, the hashed key as sort key. */
   idempotencyPartition: 'IDEMPOTENCY',
 } as const;

@@ -5,6 +5,7 @@ import { HeldRegistry } from './held-registry.ts';
 import type { HouseholdRecord } from './household.ts';
 import type { ImportProgress, ImportReport } from './import-report.ts';
 import { sealPersonalData } from './personal-data-cipher.ts';
+import { countRegistry } from './potential-beneficiaries.ts';
 import { kkDigestOf, toEligibilityProfile } from './pseudonym.ts';
 import type { RegistryImport, RegistryStore, StoredHousehold } from './registry-store.ts';
 import type { TextSource } from './utf8-text.ts';
@@ -112,7 +113,7 @@ export async function importHouseholds(
           version: snapshot,
           importId: options.importId,
           createdAt: options.now.toISOString(),
-          households: report.accepted,
+          ...(await countRegistry(deps.registry.eligibilityProfiles())),
         },
         current?.version ?? 0,
       );

@@ -41,6 +41,8 @@ export interface RegistrySnapshot {
   readonly importId: string;
   readonly createdAt: string;
   readonly households: number;
+  /** Potential beneficiaries per kecamatan after this import: active households of desil 1–4. */
+  readonly eligibleByKecamatan: Readonly<Record<string, number>>;
 }
 
 /** What the store already holds about a NIK (by pseudonym) and a KK (by digest). */

@@ -39,11 +39,11 @@ describe('GET /api/public/kecamatan', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       items: [
-        { code: '63.71.01', name: 'Banjarmasin Selatan', poorHouseholds: 11_417 },
-        { code: '63.71.02', name: 'Banjarmasin Timur', poorHouseholds: 6_621 },
-        { code: '63.71.03', name: 'Banjarmasin Barat', poorHouseholds: 8_429 },
-        { code: '63.71.04', name: 'Banjarmasin Utara', poorHouseholds: 7_514 },
-        { code: '63.71.05', name: 'Banjarmasin Tengah', poorHouseholds: 5_555 },
+        { code: '63.71.01', name: 'Banjarmasin Selatan', poorHouseholds: 11_417, eligibleHouseholds: null },
+        { code: '63.71.02', name: 'Banjarmasin Timur', poorHouseholds: 6_621, eligibleHouseholds: null },
+        { code: '63.71.03', name: 'Banjarmasin Barat', poorHouseholds: 8_429, eligibleHouseholds: null },
+        { code: '63.71.04', name: 'Banjarmasin Utara', poorHouseholds: 7_514, eligibleHouseholds: null },
+        { code: '63.71.05', name: 'Banjarmasin Tengah', poorHouseholds: 5_555, eligibleHouseholds: null },
       ],
     });
   });

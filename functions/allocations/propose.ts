@@ -1,0 +1,13 @@
+import { proposeAllocationBody } from '../../shared/api/schemas.ts';
+import { proposeAllocation } from '../../shared/proposals/propose-allocation.ts';
+import { json } from '../lib/api-types.ts';
+import { proposals } from '../lib/proposals.ts';
+import { registry } from '../lib/registry-store.ts';
+import { store } from '../lib/store.ts';
+import { writeHandler } from '../lib/write-handler.ts';
+
+export const handler = writeHandler(
+  { name: 'ProposeAllocation', body: proposeAllocationBody },
+  async ({ body, caller, now }) =>
+    json(201, await proposeAllocation({ store, registry, proposals }, caller, body, now)),
+);
