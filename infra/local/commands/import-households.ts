@@ -6,11 +6,13 @@ import { loadCityRegions } from '../../../shared/regions/load-city-regions.ts';
 import { normaliseCityCode } from '../../../shared/regions/region-codes.ts';
 import type { ImportProgress } from '../../../shared/registry/import-report.ts';
 import { validateRegistryCsv } from '../../../shared/registry/validate-registry-csv.ts';
+import { commitHouseholds } from './commit-households.ts';
 
-export const importHouseholdsUsage = `  import-households FILE --dry-run [--city 63.71]
-      Validates a household registry CSV offline against the city's kecamatan and kelurahan
-      (idn-area-data) and prints the report as JSON. Exit 0: every row valid; 1: rows rejected.
-      Committing (without --dry-run) needs the running local instance.`;
+export const importHouseholdsUsage = `  import-households FILE [--dry-run] [--city 63.71]
+      Validates a household registry CSV against the city's kecamatan and kelurahan (idn-area-data)
+      and prints the report as JSON. Without --dry-run the valid rows are imported into the running
+      local instance (npm start) as a new registry snapshot. Exit 0: every row valid; 1: rows
+      rejected; 2: usage or the local instance is not running.`;
 
 /** Where the command writes; the process's streams unless a test passes its own. */
 export interface CommandStreams {
@@ -39,12 +41,6 @@ export async function importHouseholdsCommand(args: string[], streams = processS
   }
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) return usageError('import-households takes exactly one FILE');
-  if (!values['dry-run']) {
-    return usageError(
-      'Committing households needs the running local instance (npm start) and is not wired to this command yet.\n' +
-        'Run with --dry-run to validate the file offline.',
-    );
-  }
   const city = normaliseCityCode(values.city ?? '63.71');
   if (city === undefined) return usageError(`--city must be a kota/kabupaten code such as 63.71`);
   const size = await fileSize(file);
@@ -57,6 +53,20 @@ export async function importHouseholdsCommand(args: string[], streams = processS
   }
 
   const progress = new ProgressDisplay(streams.stderr, size);
+  if (!values['dry-run']) {
+    let committed;
+    try {
+      committed = await commitHouseholds(file, regions, (update) => progress.show(update));
+    } catch (error) {
+      progress.finish();
+      streams.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+      return 2;
+    }
+    progress.finish();
+    const { id, snapshot, report } = committed;
+    streams.stdout.write(`${JSON.stringify({ id, snapshot, ...report }, null, 2)}\n`);
+    return report.rejected > 0 || report.errors.length > 0 ? 1 : 0;
+  }
   const report = await validateRegistryCsv(createReadStream(file, { highWaterMark: 1 << 20 }), {
     city: regions,
     now: new Date(),

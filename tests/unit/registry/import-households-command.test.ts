@@ -55,14 +55,15 @@ describe('npx terang import-households', () => {
     expect(JSON.parse(streams.out())).toMatchObject({ accepted: 1, rejected: 1 });
   });
 
-  it('exits 2 with a clear message when asked to commit, which needs the local instance', async () => {
-    // Prepare
+  it('exits 2 with a clear message when asked to commit while no local instance runs', async () => {
+    // Prepare: port 1 never answers, so the command must say how to start the instance.
+    process.env['DYNAMODB_PORT'] = '1';
     const streams = capture();
     // Act
     const code = await importHouseholdsCommand([validFile], streams);
     // Assess
     expect(code).toBe(2);
-    expect(streams.err()).toContain('needs the running local instance');
+    expect(streams.err()).toContain('start it with npm start');
     expect(streams.out()).toBe('');
   });
 
