@@ -37,8 +37,20 @@ const { seedDemoData } = await import('./seed.ts');
 const { createLocalServer } = await import('./server.ts');
 
 await ensureTable(dynamoDbClient, tableName);
-if (await seedDemoData(new DynamoDbStore(documentClient, tableName)))
-  console.log('Seeded demo data (Data contoh) for Kota Banjarmasin.');
+if (await seedDemoData(new DynamoDbStore(documentClient, tableName))) {
+  // The same path as POST /api/registry/imports, so the demo registry is sealed like a real one.
+  const { registryDependencies } = await import('../../functions/lib/registry-dependencies.ts');
+  const { importHouseholds } = await import('../../shared/registry/import-households.ts');
+  const { demoRegistryCsv } = await import('./demo-registry.ts');
+  const { newId } = await import('../../shared/domain/ids.ts');
+  const { report } = await importHouseholds(
+    await registryDependencies(),
+    { sub: 'seed-officer', roles: ['officer'] },
+    [demoRegistryCsv()],
+    { importId: newId('imp'), dryRun: false, now: new Date() },
+  );
+  console.log(`Seeded demo data (Data contoh) for Kota Banjarmasin, with ${report.accepted} fictional households.`);
+}
 
 if (webBuildIsStale()) {
   console.log('Building the public site (web/) …');
