@@ -124,7 +124,10 @@ describe('parseKecamatan', () => {
   it('accepts the documented kecamatan payload', () => {
     // Prepare
     const body = {
-      items: [{ code: '63.71.01', name: 'Banjarmasin Selatan', poorHouseholds: 11417 }],
+      items: [
+        { code: '63.71.01', name: 'Banjarmasin Selatan', poorHouseholds: 11417, eligibleHouseholds: 51 },
+        { code: '63.71.02', name: 'Banjarmasin Timur', poorHouseholds: 6621, eligibleHouseholds: null },
+      ],
     };
 
     // Act
@@ -132,6 +135,17 @@ describe('parseKecamatan', () => {
 
     // Assess
     expect(kecamatan).toEqual(body.items);
+  });
+
+  it('reads a kecamatan without a registry count as withheld', () => {
+    // Prepare
+    const body = { items: [{ code: '63.71.01', name: 'Banjarmasin Selatan', poorHouseholds: 11417 }] };
+
+    // Act
+    const [kecamatan] = parseKecamatan(body);
+
+    // Assess
+    expect(kecamatan?.eligibleHouseholds).toBeNull();
   });
 
   it('rejects a row with a missing household count', () => {

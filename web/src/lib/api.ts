@@ -33,6 +33,8 @@ export interface Kecamatan {
   code: string;
   name: string;
   poorHouseholds: number;
+  /** Potential beneficiaries in the registry (active, desil 1–4); null when withheld (fewer than 5) or unknown. */
+  eligibleHouseholds: number | null;
 }
 
 export const API_PATHS = {
@@ -108,6 +110,8 @@ export function parseKecamatan(value: unknown): Kecamatan[] {
       code: str(k.code, `kecamatan[${i}].code`),
       name: str(k.name, `kecamatan[${i}].name`),
       poorHouseholds: num(k.poorHouseholds, `kecamatan[${i}].poorHouseholds`),
+      eligibleHouseholds:
+        k.eligibleHouseholds == null ? null : num(k.eligibleHouseholds, `kecamatan[${i}].eligibleHouseholds`),
     };
   });
 }

@@ -57,6 +57,10 @@ const id = {
   colCode: 'Kode',
   colKecamatan: 'Kecamatan',
   colPoorHouseholds: 'Rumah tangga miskin (2018)',
+  colEligibleHouseholds: 'Calon penerima di registri',
+  eligibleWithheld: '< 5',
+  eligibleNote:
+    'Calon penerima: keluarga aktif desil 1–4 dalam registri terverifikasi (DTKS/DTSEN). Angka di bawah 5 keluarga disembunyikan agar tidak ada keluarga yang dapat dikenali.',
   total: 'Jumlah',
   kecamatanSource: 'Sumber: laporan pemerintah kota tahun 2018.',
   noKecamatan: 'Belum ada data kecamatan.',
@@ -116,6 +120,10 @@ const en: Messages = {
   colCode: 'Code',
   colKecamatan: 'District',
   colPoorHouseholds: 'Poor households (2018)',
+  colEligibleHouseholds: 'Potential beneficiaries in the registry',
+  eligibleWithheld: '< 5',
+  eligibleNote:
+    'Potential beneficiaries: active families of desil 1–4 in the verified registry (DTKS/DTSEN). Counts below 5 families are withheld so that no family can be recognised.',
   total: 'Total',
   kecamatanSource: 'Source: 2018 city government report.',
   noKecamatan: 'No district data yet.',
