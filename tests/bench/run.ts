@@ -1,5 +1,7 @@
 import { measureBundles } from './bundles.ts';
 import { measureConfirmThroughput } from './confirm-throughput.ts';
+import { measureRegistryImport } from './registry-import.ts';
+import { measureSiteScript } from './site-script.ts';
 
 /**
  * `npm run bench`: the figures the issues set targets for, printed as tables. Targets are shown
@@ -8,6 +10,7 @@ import { measureConfirmThroughput } from './confirm-throughput.ts';
 const importRuns = Number(process.env['BENCH_IMPORT_RUNS'] ?? 15);
 const confirmCount = Number(process.env['BENCH_CONFIRMS'] ?? 1000);
 const concurrency = Number(process.env['BENCH_CONCURRENCY'] ?? 8);
+const registryRows = Number(process.env['BENCH_REGISTRY_ROWS'] ?? 1_000_000);
 
 const bundleTarget = 400 * 1024;
 const importTargetMs = 60;
@@ -36,5 +39,30 @@ console.table([
     ratio: throughput.ratio.toFixed(2),
     'reads/confirm': throughput.readsPerConfirm.toFixed(2),
     'write round trips/confirm': throughput.writesPerConfirm.toFixed(2),
+  },
+]);
+
+console.log(`\nPublic site: JavaScript the report page loads (gzip -9)`);
+const site = await measureSiteScript();
+console.table([
+  {
+    files: site.files,
+    'raw KB': (site.rawBytes / 1024).toFixed(1),
+    'gzip KB': (site.gzipBytes / 1024).toFixed(1),
+    '≤ 30 KB': site.gzipBytes <= 30 * 1024 ? 'yes' : 'NO',
+  },
+]);
+
+console.log(`\nRegistry CSV validation, streaming (${registryRows.toLocaleString('en')} rows, child process)`);
+const registry = await measureRegistryImport(registryRows);
+console.table([
+  {
+    rows: registry.rows,
+    MB: registry.megabytes.toFixed(1),
+    seconds: (registry.ms / 1000).toFixed(1),
+    'rows/s': Math.round(registry.rowsPerSecond),
+    'peak RSS MB': Math.round(registry.peakRssMb),
+    '≤ 30 s': registry.ms <= 30_000 ? 'yes' : 'NO',
+    '≤ 1 GB': registry.peakRssMb <= 1024 ? 'yes' : 'NO',
   },
 ]);
