@@ -1,4 +1,4 @@
 import { json } from '../lib/api-types.ts';
 import { publicHandler } from '../lib/public-handler.ts';
 
-export const handler = publicHandler({ name: 'Health' }, async () => json(200, { status: 'ok' }));
+export const handler = publicHandler(async () => json(200, { status: 'ok' }));

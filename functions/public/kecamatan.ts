@@ -4,7 +4,7 @@ import { publicHandler } from '../lib/public-handler.ts';
 import { registry } from '../lib/registry-store.ts';
 import { store } from '../lib/store.ts';
 
-export const handler = publicHandler({ name: 'PublicKecamatan' }, async () => {
+export const handler = publicHandler(async () => {
   const snapshot = await registry.currentSnapshot();
   return json(200, { items: await publicKecamatan(store, snapshot?.eligibleByKecamatan) });
 });

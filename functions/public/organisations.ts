@@ -3,6 +3,4 @@ import { json } from '../lib/api-types.ts';
 import { publicHandler } from '../lib/public-handler.ts';
 import { store } from '../lib/store.ts';
 
-export const handler = publicHandler({ name: 'PublicOrganisations' }, async () =>
-  json(200, { items: await publicOrganisations(store) }),
-);
+export const handler = publicHandler(async () => json(200, { items: await publicOrganisations(store) }));

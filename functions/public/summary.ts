@@ -3,6 +3,4 @@ import { json } from '../lib/api-types.ts';
 import { publicHandler } from '../lib/public-handler.ts';
 import { store } from '../lib/store.ts';
 
-export const handler = publicHandler({ name: 'PublicSummary' }, async ({ now }) =>
-  json(200, await publicSummary(store, now)),
-);
+export const handler = publicHandler(async ({ now }) => json(200, await publicSummary(store, now)));
