@@ -4,7 +4,7 @@ import { json } from '../lib/api-types.ts';
 import { proposals } from '../lib/proposals.ts';
 import { registry } from '../lib/registry-store.ts';
 import { store } from '../lib/store.ts';
-import { writeHandler } from '../lib/write-handler.ts';
+import { writeHandler } from '../lib/private-handlers.ts';
 
 export const handler = writeHandler(
   { name: 'ProposeAllocation', body: proposeAllocationBody },

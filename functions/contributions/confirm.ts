@@ -1,7 +1,7 @@
 import { emptyBody } from '../../shared/api/schemas.ts';
 import { confirmContribution } from '../../shared/domain/confirm-contribution.ts';
 import { json } from '../lib/api-types.ts';
-import { pathParameter, writeHandler } from '../lib/write-handler.ts';
+import { pathParameter, writeHandler } from '../lib/private-handlers.ts';
 import { store } from '../lib/store.ts';
 
 export const handler = writeHandler(

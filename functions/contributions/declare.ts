@@ -2,7 +2,7 @@ import { parseIsoInstant } from '../../shared/api/iso-date.ts';
 import { declareContributionBody } from '../../shared/api/schemas.ts';
 import { declareContribution } from '../../shared/domain/declare-contribution.ts';
 import { json } from '../lib/api-types.ts';
-import { writeHandler } from '../lib/write-handler.ts';
+import { writeHandler } from '../lib/private-handlers.ts';
 import { store } from '../lib/store.ts';
 
 export const handler = writeHandler(

@@ -3,7 +3,7 @@ import { badRequest } from '../../shared/domain/errors.ts';
 import { importHouseholds } from '../../shared/registry/import-households.ts';
 import { json } from '../lib/api-types.ts';
 import { registryDependencies } from '../lib/registry-dependencies.ts';
-import { csvUploadHandler } from '../lib/write-handler.ts';
+import { csvUploadHandler } from '../lib/private-handlers.ts';
 
 function dryRunFlag(value: string | undefined): boolean {
   if (value === undefined || value === 'false') return false;
