@@ -37,26 +37,35 @@ function invalid(file: string, line: number, column: string, message: string) {
   return problem(422, 'invalid_households_csv', `${path} ${message}`, [{ path, message }]);
 }
 
-function splitFields(text: string, delimiter: string): string[] {
+/** The fields of one line, or undefined when a quote is never closed. */
+function splitFields(text: string, delimiter: string): string[] | undefined {
   if (!text.includes('"')) return text.split(delimiter);
   const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let at = 0; at < text.length; at += 1) {
-    const character = text[at] as string;
-    if (quoted && character === '"' && text[at + 1] === '"') {
-      field += '"';
-      at += 1;
-    } else if (character === '"') {
-      quoted = !quoted;
-    } else if (!quoted && character === delimiter) {
-      fields.push(field);
-      field = '';
-    } else {
-      field += character;
+  let at = 0;
+  while (at <= text.length) {
+    if (text[at] !== '"') {
+      const end = text.indexOf(delimiter, at);
+      fields.push(text.slice(at, end < 0 ? text.length : end));
+      at = end < 0 ? text.length + 1 : end + 1;
+      continue;
     }
+    let value = '';
+    let from = at + 1;
+    for (;;) {
+      const quote = text.indexOf('"', from);
+      if (quote < 0) return undefined;
+      value += text.slice(from, quote);
+      if (text[quote + 1] !== '"') {
+        from = quote + 1;
+        break;
+      }
+      value += '"';
+      from = quote + 2;
+    }
+    const end = text.indexOf(delimiter, from);
+    fields.push(value + text.slice(from, end < 0 ? text.length : end));
+    at = end < 0 ? text.length + 1 : end + 1;
   }
-  fields.push(field);
   return fields;
 }
 
@@ -70,7 +79,7 @@ export async function* readHouseholdsCsv(file: string): AsyncGenerator<Household
     if (!positions) {
       const header = text.replace(/^\uFEFF/u, '');
       delimiter = header.includes(';') && !header.includes(',') ? ';' : ',';
-      const names = splitFields(header, delimiter).map((name) => name.trim().toLowerCase());
+      const names = (splitFields(header, delimiter) ?? []).map((name) => name.trim().toLowerCase());
       const missing = columns.filter((column) => !names.includes(column));
       if (missing.length > 0) throw invalid(file, 1, missing[0] as string, `column is missing from the header`);
       positions = Object.fromEntries(columns.map((column) => [column, names.indexOf(column)])) as Record<
@@ -81,6 +90,7 @@ export async function* readHouseholdsCsv(file: string): AsyncGenerator<Household
     }
     if (text.trim() === '') continue;
     const fields = splitFields(text, delimiter);
+    if (!fields) throw invalid(file, lineNumber, 'line', 'has a quote that is never closed');
     const at = positions;
     const field = (column: Column) => (fields[at[column]] ?? '').trim();
     const whole = (column: Column) => {
