@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 
 import { roles, type Role } from '../../shared/domain/caller.ts';
 import { parseListClaim } from '../../shared/auth/claims.ts';
+import { allocateCommand } from './commands/allocate.ts';
 import { importHouseholdsCommand, importHouseholdsUsage } from './commands/import-households.ts';
 import { signLocalToken } from './local-auth.ts';
 
@@ -11,7 +12,9 @@ Commands:
   token --role <role>[,<role>…] [--org <orgId>] [--sub <user>] [--expires-in <seconds>]
       Prints a bearer token for the local server (local mode only).
       Roles: ${roles.join(', ')}
-${importHouseholdsUsage}`;
+${importHouseholdsUsage}
+  allocate --households FILE.csv --rules RULES.json [--key HEX] [--city 63.71] [--official FILE.json]
+      Recomputes an allocation offline and prints the canonical result (see npx terang allocate --help).`;
 
 function fail(message: string): never {
   console.error(message);
@@ -57,6 +60,10 @@ switch (command) {
     break;
   case 'import-households':
     process.exitCode = await importHouseholdsCommand(rest);
+    break;
+  case 'allocate':
+    // exitCode, not exit(): stdout may still be draining a large result.
+    process.exitCode = await allocateCommand(rest);
     break;
   case undefined:
   case '--help':

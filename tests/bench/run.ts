@@ -1,4 +1,5 @@
 import { measureBundles } from './bundles.ts';
+import { measureAllocation } from './allocation.ts';
 import { measureConfirmThroughput } from './confirm-throughput.ts';
 import { measureRegistryImport } from './registry-import.ts';
 import { measureSiteScript } from './site-script.ts';
@@ -64,5 +65,26 @@ console.table([
     'peak RSS MB': Math.round(registry.peakRssMb),
     '≤ 30 s': registry.ms <= 30_000 ? 'yes' : 'NO',
     '≤ 1 GB': registry.peakRssMb <= 1024 ? 'yes' : 'NO',
+  },
+]);
+
+const allocationHouseholds = Number(process.env['BENCH_ALLOCATION_HOUSEHOLDS'] ?? 10_000_000);
+const allocationKecamatan = Number(process.env['BENCH_ALLOCATION_KECAMATAN'] ?? 7_285);
+console.log(
+  `\nAllocation engine (${allocationHouseholds.toLocaleString('en')} households, ${allocationKecamatan.toLocaleString('en')} kecamatan, child processes)`,
+);
+const allocation = await measureAllocation(allocationHouseholds, allocationKecamatan);
+console.table([
+  {
+    'parse CSV s': (allocation.parseMs / 1000).toFixed(1),
+    'load s': (allocation.loadMs / 1000).toFixed(1),
+    'allocate s': (allocation.allocateMs / 1000).toFixed(1),
+    'engine s': (allocation.engineMs / 1000).toFixed(1),
+    'engine ÷ parse': (allocation.engineMs / allocation.parseMs).toFixed(2),
+    'peak RSS MB': Math.round(allocation.peakRssMb),
+    eligible: allocation.eligible,
+    lines: allocation.lines,
+    'allocate ≤ 10 s': allocation.allocateMs <= 10_000 ? 'yes' : 'NO',
+    '≤ 2 GB': allocation.peakRssMb <= 2048 ? 'yes' : 'NO',
   },
 ]);

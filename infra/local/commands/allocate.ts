@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 
@@ -11,9 +12,13 @@ import { parseKecamatanCounts, type KecamatanCounts } from '../../../shared/allo
 import { parseAllocationRules } from '../../../shared/allocation/rules.ts';
 import { isProblem } from '../../../shared/domain/errors.ts';
 import { banjarmasinKecamatan } from '../../../shared/regions/banjarmasin.ts';
+import { banjarmasinRegions } from '../../../shared/regions/banjarmasin-kelurahan.ts';
+import type { CityRegions } from '../../../shared/regions/city-regions.ts';
+import { loadCityRegions } from '../../../shared/regions/load-city-regions.ts';
+import { normaliseCityCode } from '../../../shared/regions/region-codes.ts';
 import type { HouseholdRecord } from '../../../shared/registry/household.ts';
+import { validateRegistryCsv } from '../../../shared/registry/validate-registry-csv.ts';
 import { parsePseudonymKey, toEligibilityProfile } from '../../../shared/registry/pseudonym.ts';
-import { readHouseholdsCsv } from './read-households-csv.ts';
 
 export const allocateUsage = `Usage: npx terang allocate --households FILE.csv --rules RULES.json [--key HEX] [--official FILE.json] > result.json
 
@@ -26,6 +31,7 @@ result and compare its inputsHash and outputsHash.
                 mustahik, status)
   --rules       allocation rules JSON
   --key         the registry's pseudonym key as hex (default: TERANG_PSEUDONYM_KEY)
+  --city        kota/kabupaten code whose kecamatan and kelurahan the rows must use (default 63.71)
   --official    official poor households per kecamatan, {"63.71.01": 11417, …}
                 (default: Kota Banjarmasin's, from shared/regions/banjarmasin.ts)`;
 
@@ -55,7 +61,7 @@ export async function allocateCommand(args: string[], io: CommandIo = processIo(
     const official = options.official
       ? parseKecamatanCounts(await readJson(options.official, '--official'), 'official')
       : banjarmasinOfficialCounts();
-    const table = await householdTableFrom(readHouseholdsCsv(householdsFile), key);
+    const table = await householdTableFrom(validRegistryRows(householdsFile, await cityRegions(options.city)), key);
     const result = allocate(rules, table, official);
     // Chunk by chunk, waiting when the pipe is full: ten million lines never become one string.
     for (const chunk of encodeResult(result)) await write(io.stdout, chunk);
@@ -76,6 +82,37 @@ export async function householdTableFrom(
   return table;
 }
 
+/**
+ * The registry file through the same validator as an import, so a recomputation sees exactly the
+ * households Terang would hold. A file with rejected rows is refused, naming the first problems.
+ */
+async function* validRegistryRows(file: string, city: CityRegions): AsyncGenerator<HouseholdRecord> {
+  await access(file).catch(() => {
+    throw new InputError(`--households: cannot read ${file}`);
+  });
+  const validation = validateRegistryCsv(createReadStream(file, { highWaterMark: 1 << 20 }), {
+    city,
+    now: new Date(),
+  });
+  yield* validation.records();
+  const report = validation.report();
+  if (report.rejected > 0 || report.errors.length > 0) {
+    const first = report.errors
+      .slice(0, 5)
+      .map((error) => `  line ${error.line}, ${error.column}: ${error.message} (${error.code})`)
+      .join('\n');
+    throw new InputError(`--households: ${report.rejected} rows of ${file} were rejected:\n${first}`);
+  }
+}
+
+/** Banjarmasin's regions ship with the code; any other city's come from idn-area-data. */
+async function cityRegions(code: string | undefined): Promise<CityRegions> {
+  if (code === undefined || code === banjarmasinRegions.code) return banjarmasinRegions;
+  const normalised = normaliseCityCode(code);
+  if (!normalised) throw new InputError(`--city must be a kota/kabupaten code such as 63.71`);
+  return loadCityRegions(normalised);
+}
+
 function readOptions(args: string[]) {
   try {
     return parseArgs({
@@ -85,6 +122,7 @@ function readOptions(args: string[]) {
         rules: { type: 'string' },
         key: { type: 'string' },
         official: { type: 'string' },
+        city: { type: 'string' },
         help: { type: 'boolean' },
       },
     }).values;

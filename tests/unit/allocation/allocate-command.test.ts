@@ -186,23 +186,32 @@ describe('terang allocate', () => {
     const { code, stderr } = await run(['--households', households, '--rules', rulesFile, '--key', key]);
 
     expect(code).toBe(2);
-    expect(stderr).toContain('households.1.desil must be a whole number from 1 to 10');
+    expect(stderr).toMatch(/line 3, desil: .*\(desil_invalid\)/u);
   });
 
   it('exits 2 naming the official count it lacks outside Banjarmasin', async () => {
     // Prepare
-    const outside = rows[0]!.replaceAll('63.71.01', '11.01.01');
+    const outside = rows[0]!.replace('63.71.01.1001', '11.01.01.2001').replaceAll('63.71.01', '11.01.01');
     const households = await file('households.csv', [header, outside].join('\n'));
     const rulesFile = await file('rules.json', JSON.stringify(officialRules));
     // Act
-    const { code, stderr } = await run(['--households', households, '--rules', rulesFile, '--key', key]);
+    const { code, stderr } = await run([
+      '--households',
+      households,
+      '--rules',
+      rulesFile,
+      '--key',
+      key,
+      '--city',
+      '11.01',
+    ]);
     // Assess
     expect(code).toBe(2);
     expect(stderr).toContain('official.11.01.01 is missing');
   });
 
   it('uses the official counts given with --official', async () => {
-    const outside = rows[0]!.replaceAll('63.71.01', '11.01.01');
+    const outside = rows[0]!.replace('63.71.01.1001', '11.01.01.2001').replaceAll('63.71.01', '11.01.01');
     const households = await file('households.csv', [header, outside].join('\n'));
     const rulesFile = await file('rules.json', JSON.stringify(officialRules));
     const official = await file('official.json', JSON.stringify({ '11.01.01': 250 }));
@@ -216,6 +225,8 @@ describe('terang allocate', () => {
       key,
       '--official',
       official,
+      '--city',
+      '11.01',
     ]);
 
     expect(code).toBe(0);
