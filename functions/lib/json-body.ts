@@ -2,7 +2,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 
 import { badRequest, problem } from '../../shared/domain/errors.ts';
-import { summarise, toIssues } from './issues.ts';
+import { summarise, toIssues } from '../../shared/api/issues.ts';
 
 /** Bodies above 64 KB are refused before parsing; no Terang request needs more. */
 export const maxBodyBytes = 64 * 1024;

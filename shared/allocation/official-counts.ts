@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 
 import { allocationError } from './allocation-errors.ts';
 import { kecamatanCode } from './rules.ts';
-import { issuesFromZod } from './zod-issues.ts';
+import { toIssues } from '../api/issues.ts';
 
 /** Households per kecamatan, by code: the official poor counts, or published eligible counts. */
 export type KecamatanCounts = Readonly<Record<string, number>>;
@@ -20,7 +20,7 @@ export function parseKecamatanCounts(
 ): Readonly<Record<string, number>> {
   const result = z.safeParse(kecamatanCountsSchema, input);
   if (result.success) return result.data;
-  const issues = issuesFromZod(
+  const issues = toIssues(
     result.error.issues.map((issue) => ({ ...issue, path: [field, ...issue.path] })),
     field,
   );

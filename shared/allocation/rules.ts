@@ -1,10 +1,10 @@
 import * as z from 'zod/mini';
 
 import { funds } from '../domain/funds.ts';
-import { MAX_AMOUNT } from '../domain/money.ts';
 import { allocationError } from './allocation-errors.ts';
 import { isCalendarDate } from './calendar.ts';
-import { issuesFromZod } from './zod-issues.ts';
+import { kecamatanCode, rupiahAmount } from '../api/fields.ts';
+import { toIssues } from '../api/issues.ts';
 
 /**
  * The published rules of one allocation, validated with zod/mini (this module is bundled into
@@ -14,21 +14,7 @@ import { issuesFromZod } from './zod-issues.ts';
 export const weightings = ['eligible', 'official', 'custom'] as const;
 export type Weighting = (typeof weightings)[number];
 
-const rupiah = z
-  .int({
-    error: (issue) =>
-      typeof issue.input === 'number' && Number.isInteger(issue.input)
-        ? 'must not exceed 1000000000000000 (10^15) rupiah'
-        : 'must be a whole number of rupiah written as a JSON number, e.g. 1500000',
-  })
-  .check(
-    z.positive({ error: 'must be more than zero rupiah' }),
-    z.maximum(MAX_AMOUNT, { error: 'must not exceed 1000000000000000 (10^15) rupiah' }),
-  );
-
-export const kecamatanCode = z
-  .string({ error: 'must be a kecamatan code like 63.71.01' })
-  .check(z.regex(/^\d{2}\.\d{2}\.\d{2}$/u, { error: 'must be a kecamatan code like 63.71.01' }));
+export { kecamatanCode };
 
 const share = z
   .number({ error: 'must be a number from 0 to 1, e.g. 0.05 for 5%' })
@@ -91,8 +77,8 @@ const kecamatan = z
 
 export const allocationRulesSchema = z.strictObject({
   fund: z.enum(funds, { error: `must be one of ${funds.join(', ')}` }),
-  amount: rupiah,
-  benefitPerHousehold: rupiah,
+  amount: rupiahAmount,
+  benefitPerHousehold: rupiahAmount,
   asOf: z.string({ error: 'must be a date written YYYY-MM-DD, e.g. 2026-11-20' }).check(
     z.refine((text) => isCalendarDate(text), { error: 'must be a date written YYYY-MM-DD, e.g. 2026-11-20' }),
     z.refine((text) => text >= '1900-01-01', { error: 'must be 1900-01-01 or later' }),
@@ -106,6 +92,6 @@ export type AllocationRules = z.infer<typeof allocationRulesSchema>;
 /** Validated rules, or an `invalid_rules` problem whose issues name every wrong field. */
 export function parseAllocationRules(input: unknown): AllocationRules {
   const result = z.safeParse(allocationRulesSchema, input);
-  if (!result.success) throw allocationError('invalid_rules', issuesFromZod(result.error.issues));
+  if (!result.success) throw allocationError('invalid_rules', toIssues(result.error.issues, '(rules)'));
   return result.data;
 }

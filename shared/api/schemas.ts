@@ -1,27 +1,15 @@
 import * as z from 'zod/mini';
 
 import { funds } from '../domain/funds.ts';
-import { MAX_AMOUNT } from '../domain/money.ts';
 import { organisationKinds } from '../domain/organisations.ts';
 import { earmarkCategories } from '../domain/pledges.ts';
+import { kecamatanCode, rupiahAmount } from './fields.ts';
 import { parseIsoInstant } from './iso-date.ts';
 
 /**
  * Request bodies, validated with zod/mini (full zod would add ~450 KB to every Lambda bundle).
  * Objects are strict: an unknown field is an error, never silently dropped.
  */
-
-const amount = z
-  .int({
-    error: (issue) =>
-      typeof issue.input === 'number' && Number.isInteger(issue.input)
-        ? 'must not exceed 1000000000000000 (10^15) rupiah'
-        : 'must be a whole number of rupiah written as a JSON number, e.g. 1500000',
-  })
-  .check(
-    z.positive({ error: 'must be more than zero rupiah' }),
-    z.maximum(MAX_AMOUNT, { error: 'must not exceed 1000000000000000 (10^15) rupiah' }),
-  );
 
 const identifier = z
   .string({ error: 'must be an id string' })
@@ -30,10 +18,6 @@ const identifier = z
     z.maxLength(64, { error: 'must be at most 64 characters' }),
     z.regex(/^[A-Za-z0-9_-]+$/u, { error: 'must contain only letters, digits, _ and -' }),
   );
-
-const kecamatanCode = z
-  .string({ error: 'must be a kecamatan code like 63.71.01' })
-  .check(z.regex(/^\d{2}\.\d{2}\.\d{2}$/u, { error: 'must be a kecamatan code like 63.71.01' }));
 
 const instant = z.string({ error: 'must be an ISO 8601 date or date-time' }).check(
   z.refine((text) => parseIsoInstant(text) !== undefined, {
@@ -79,7 +63,7 @@ export const earmark = z
 
 export const createPledgeBody = z.strictObject({
   orgId: identifier,
-  amount,
+  amount: rupiahAmount,
   fiscalYear: z
     .int({ error: 'must be a whole year, e.g. 2027' })
     .check(z.minimum(2000, { error: 'must be 2000 or later' }), z.maximum(2100, { error: 'must be 2100 or earlier' })),
@@ -90,7 +74,7 @@ export const declareContributionBody = z.strictObject({
   orgId: identifier,
   pledgeId: z.optional(identifier),
   fund: z.enum(funds, { error: `must be one of ${funds.join(', ')}` }),
-  amount,
+  amount: rupiahAmount,
   transferRef: z
     .string({ error: 'must be the bank transfer reference as a string' })
     .check(

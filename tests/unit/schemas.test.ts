@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 
-import { toIssues } from '../../functions/lib/issues.ts';
+import { toIssues } from '../../shared/api/issues.ts';
 import {
   createOrganisationBody,
   createPledgeBody,

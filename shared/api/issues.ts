@@ -1,4 +1,4 @@
-import type { Issue } from '../../shared/domain/errors.ts';
+import type { Issue } from '../domain/errors.ts';
 
 interface ZodLikeIssue {
   readonly code: string;
@@ -7,16 +7,16 @@ interface ZodLikeIssue {
   readonly keys?: readonly string[];
 }
 
-function joinPath(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? '(body)' : path.map(String).join('.');
+function joinPath(path: readonly PropertyKey[], root: string): string {
+  return path.length === 0 ? root : path.map(String).join('.');
 }
 
 /** Turns zod issues into `{ path, message }`, one per unknown field so each field is named. */
-export function toIssues(zodIssues: readonly ZodLikeIssue[]): Issue[] {
+export function toIssues(zodIssues: readonly ZodLikeIssue[], root = '(body)'): Issue[] {
   return zodIssues.flatMap((issue) =>
     issue.code === 'unrecognized_keys' && issue.keys
-      ? issue.keys.map((key) => ({ path: joinPath([...issue.path, key]), message: 'is not a known field' }))
-      : [{ path: joinPath(issue.path), message: issue.message }],
+      ? issue.keys.map((key) => ({ path: joinPath([...issue.path, key], root), message: 'is not a known field' }))
+      : [{ path: joinPath(issue.path, root), message: issue.message }],
   );
 }
 
