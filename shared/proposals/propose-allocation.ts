@@ -1,4 +1,5 @@
 import { allocate } from '../allocation/allocate.ts';
+import { explainLine } from '../allocation/explain.ts';
 import { isAllocationError } from '../allocation/allocation-errors.ts';
 import type { AllocationResult } from '../allocation/result.ts';
 import { parseAllocationRules, type AllocationRules } from '../allocation/rules.ts';
@@ -9,7 +10,6 @@ import { accountNames } from '../domain/ledger.ts';
 import type { TerangStore } from '../domain/store.ts';
 import type { EligibilityProfile } from '../registry/household.ts';
 import type { RegistryStore } from '../registry/registry-store.ts';
-import { explainLine } from './explain-line.ts';
 import type { AllocationProposal, ProposalLine, ProposalStore } from './proposal.ts';
 
 export interface ProposeAllocationInput {
@@ -61,27 +61,25 @@ export async function proposeAllocation(
     );
   }
 
-  const profiles = new Map<string, EligibilityProfile>();
-  for await (const profile of deps.registry.eligibilityProfiles()) profiles.set(profile.pseudonym, profile);
+  const profiles: EligibilityProfile[] = [];
+  for await (const profile of deps.registry.eligibilityProfiles()) profiles.push(profile);
   const official = Object.fromEntries(kecamatan.map((k) => [k.code, k.poorHouseholds]));
   let result: AllocationResult;
   try {
-    result = allocate(rules, profiles.values(), official);
+    result = allocate(rules, profiles, official);
   } catch (error) {
     throw nestUnderRules(error);
   }
 
   const id = newId('alc', now);
-  const eligibleByCode = new Map(result.kecamatan.map((k) => [k.code, k.eligible]));
   function* lines(): Generator<ProposalLine> {
     let index = 0;
     for (const line of result.lines) {
       index += 1;
-      const profile = profiles.get(line.household) as EligibilityProfile;
       yield {
         id: `${id}-${String(index).padStart(8, '0')}`,
         ...line,
-        explanation: explainLine(profile, line.rank, eligibleByCode.get(line.kecamatan) ?? 0),
+        explanation: explainLine(result, line),
       };
     }
   }

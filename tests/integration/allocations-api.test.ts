@@ -98,7 +98,7 @@ describe('POST /api/allocations', () => {
     expect(response.status).toBe(200);
     expect(response.body.lines).toHaveLength(3);
     expect(response.body.lines[0]).toMatchObject({ kecamatan: '63.71.01', amount: 1_000_000, rank: 1 });
-    expect(response.body.lines[0].explanation).toContain('peringkat 1 dari 3 di 63.71.01');
+    expect(response.body.lines[0].explanation).toContain('peringkat 1 dari 3 rumah tangga layak di 63.71.01');
     expect(JSON.stringify(response.body)).not.toMatch(/63710[12]0101700/u);
   });
 
