@@ -29,8 +29,11 @@ export interface ImportHouseholdsOptions {
 const writeBatchSize = 500;
 /** How often the import's record shows progress to `GET /api/registry/imports/{id}`. */
 const progressEveryMs = 2_000;
-/** A DynamoDB item holds at most 400 KB: the stored import keeps the first errors, the caller gets them all. */
-const storedErrorLimit = 1_000;
+/**
+ * The report lists at most this many errors (the rest are counted): it is stored with the import
+ * and, as the API's response, in the idempotency record, and a DynamoDB item holds at most 400 KB.
+ */
+const reportedErrorLimit = 1_000;
 
 function toStoredHousehold(
   household: HouseholdRecord,
@@ -85,6 +88,7 @@ export async function importHouseholds(
   const validation = validateRegistryCsv(source, {
     city: deps.city,
     existing: new HeldRegistry(deps.registry, deps.dataKeys, deps.pseudonymKey),
+    maxReportedErrors: reportedErrorLimit,
     now: options.now,
     onProgress: (progress) => {
       options.onProgress?.(progress);
@@ -124,8 +128,8 @@ export async function importHouseholds(
       rows: report.accepted + report.rejected,
       accepted: report.accepted,
       rejected: report.rejected,
-      errors: report.errors.slice(0, storedErrorLimit),
-      errorsTruncated: (report.errorsOmitted ?? 0) > 0 || report.errors.length > storedErrorLimit,
+      errors: report.errors,
+      errorsTruncated: (report.errorsOmitted ?? 0) > 0,
       ...(dataKey ? { snapshot } : {}),
       completedAt: new Date().toISOString(),
     };

@@ -103,6 +103,24 @@ describe('POST /api/registry/imports', () => {
     expect(response.body.error.issues[0].path).toBe('dryRun');
   });
 
+  it('lists the first 1,000 errors of a large bad file and counts the rest, replayable by key', async () => {
+    const badRows = Array.from({ length: 1_500 }, (_, index) => validRow.replace('6371050101700001', String(index)));
+    const send = () =>
+      api.call('POST', '/api/registry/imports?dryRun=true', {
+        token: officer,
+        rawBody: csv(...badRows),
+        headers: { 'content-type': 'text/csv', 'idempotency-key': 'bad-file-1' },
+      });
+
+    const first = await send();
+    const replay = await send();
+
+    expect(first.status).toBe(200);
+    expect(first.body.errors).toHaveLength(1_000);
+    expect(first.body).toMatchObject({ rejected: 1_500, errorsOmitted: 500 });
+    expect(replay.body.id).toBe(first.body.id);
+  });
+
   it('answers 404 for an unknown import', async () => {
     const response = await api.call('GET', '/api/registry/imports/imp_NOPE', { token: officer });
 
