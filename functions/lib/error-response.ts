@@ -2,8 +2,9 @@ import type middy from '@middy/core';
 
 import { isProblem, problem, type Problem } from '../../shared/domain/errors.ts';
 
-const internalError = JSON.stringify({
-  error: { code: 'internal_error', message: 'something went wrong on our side; nothing was changed', issues: [] },
+/** The body of every unexpected failure: no detail of ours leaks to the caller; the log has it. */
+export const internalErrorBody = JSON.stringify({
+  error: { code: 'internal_error', message: 'something went wrong on our side; please try again later', issues: [] },
 });
 
 /** Powertools Idempotency reports misuse of a key with its own error classes. */
@@ -60,5 +61,3 @@ export function errorResponse(): middy.MiddlewareObj {
     },
   };
 }
-
-export const internalErrorBody = internalError;
