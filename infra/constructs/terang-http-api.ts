@@ -101,8 +101,8 @@ export class TerangHttpApi extends Construct {
       table: props.table,
       functionsDir: props.functionsDir,
       registryKeys: props.registryKeys,
-      // The registry import reads, seals and writes up to 10 MB of CSV within API Gateway's 30 s.
-      ...(route.secrets?.includes('registry') ? { memorySize: 1024, timeout: Duration.seconds(29) } : {}),
+      // A registry import or an allocation works through the whole registry within API Gateway's 30 s.
+      ...(route.heavy ? { memorySize: 1024, timeout: Duration.seconds(29) } : {}),
     });
     const [httpRoute] = this.httpApi.addRoutes({
       path: route.path,

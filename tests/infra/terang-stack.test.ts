@@ -158,10 +158,10 @@ describe('the route functions', () => {
     });
   });
 
-  it('applies the house memory, timeout and tracing to every function but the registry import', () => {
+  it('applies the house memory, timeout and tracing to every function but the heavy ones', () => {
     // Act
     const settings = routes
-      .filter((route) => !route.secrets?.includes('registry'))
+      .filter((route) => !route.heavy)
       .map((route) => {
         const { MemorySize, Timeout, TracingConfig } = lambdaFor(route).Properties;
         return { MemorySize, Timeout, TracingConfig };
@@ -173,14 +173,17 @@ describe('the route functions', () => {
     );
   });
 
-  it('gives the registry import 1 GB and 29 s for a 10 MB CSV', () => {
-    // Prepare
-    const route = routes.find((candidate) => candidate.name === 'CreateRegistryImport');
-    // Act
-    const { MemorySize, Timeout } = lambdaFor(route!).Properties;
-    // Assess
-    expect({ MemorySize, Timeout }).toEqual({ MemorySize: 1024, Timeout: 29 });
-  });
+  it.each(['CreateRegistryImport', 'ProposeAllocation'])(
+    'gives %s 1 GB and 29 s to work through a registry',
+    (name) => {
+      // Prepare
+      const route = routes.find((candidate) => candidate.name === name);
+      // Act
+      const { MemorySize, Timeout } = lambdaFor(route!).Properties;
+      // Assess
+      expect({ MemorySize, Timeout }).toEqual({ MemorySize: 1024, Timeout: 29 });
+    },
+  );
 
   it('hands the registry import its KMS key and pseudonym secret', () => {
     // Prepare
