@@ -27,6 +27,8 @@ export async function commitHouseholds(
   file: string,
   city: CityRegions,
   onProgress: (progress: ImportProgress) => void,
+  /** Told the import's id before any row is read, so its progress can be followed over the API. */
+  onStart: (importId: string) => void = () => undefined,
 ): Promise<CommittedImport> {
   pointAtLocalInstance();
   // Imported only now: the DynamoDB client reads its endpoint from the environment once.
@@ -51,6 +53,8 @@ export async function commitHouseholds(
   const registry = new DynamoDbRegistryStore(documentClient, tableName, async () =>
     (await store.listKecamatan()).map((kecamatan) => kecamatan.code),
   );
+  const importId = newId('imp');
+  onStart(importId);
   const { registryImport, report } = await importHouseholds(
     {
       registry,
@@ -60,7 +64,7 @@ export async function commitHouseholds(
     },
     { sub: 'cli-officer', roles: ['officer'] },
     createReadStream(file, { highWaterMark: 1 << 20 }),
-    { importId: newId('imp'), dryRun: false, now: new Date(), onProgress },
+    { importId, dryRun: false, now: new Date(), onProgress },
   );
   return { id: registryImport.id, snapshot: registryImport.snapshot, report };
 }

@@ -56,7 +56,15 @@ export async function importHouseholdsCommand(args: string[], streams = processS
   if (!values['dry-run']) {
     let committed;
     try {
-      committed = await commitHouseholds(file, regions, (update) => progress.show(update));
+      committed = await commitHouseholds(
+        file,
+        regions,
+        (update) => progress.show(update),
+        (importId) =>
+          streams.stderr.write(
+            `import-households: import ${importId}; progress at GET /api/registry/imports/${importId}\n`,
+          ),
+      );
     } catch (error) {
       progress.finish();
       streams.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
