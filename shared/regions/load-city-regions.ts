@@ -2,8 +2,8 @@ import { createReadStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
-import { CsvRecordParser } from '../registry/csv-record-parser.ts';
-import { utf8Text } from '../registry/utf8-text.ts';
+import { CsvRecordParser } from '../csv/csv-record-parser.ts';
+import { utf8Text } from '../csv/utf8-text.ts';
 import { cityRegionsOf, type CityRegions, type Kelurahan } from './city-regions.ts';
 import { normaliseCityCode } from './region-codes.ts';
 import { timeZoneOfProvince } from './time-zones.ts';

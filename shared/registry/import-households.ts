@@ -8,7 +8,7 @@ import { sealPersonalData } from './personal-data-cipher.ts';
 import { countRegistry } from './potential-beneficiaries.ts';
 import { kkDigestOf, toEligibilityProfile } from './pseudonym.ts';
 import type { RegistryImport, RegistryStore, StoredHousehold } from './registry-store.ts';
-import type { TextSource } from './utf8-text.ts';
+import type { TextSource } from '../csv/utf8-text.ts';
 import { validateRegistryCsv } from './validate-registry-csv.ts';
 
 export interface RegistryImportDependencies {

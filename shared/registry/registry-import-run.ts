@@ -1,7 +1,7 @@
 import { RegionIndex } from '../regions/region-index.ts';
 import type { CityRegions } from '../regions/city-regions.ts';
 import { todayIn } from './calendar-date.ts';
-import { defaultMaxRecordLength, type CsvRecord, type CsvRecordProblem } from './csv-record-parser.ts';
+import { defaultMaxRecordLength, type CsvRecord, type CsvRecordProblem } from '../csv/csv-record-parser.ts';
 import { DuplicateChecks, nothingHeld, type HeldKeys } from './duplicate-checks.ts';
 import { existingLookupBatchSize, type ExistingRegistry } from './existing-registry.ts';
 import type { HouseholdRecord } from './household.ts';

@@ -1,9 +1,9 @@
-import { CsvRecordParser } from './csv-record-parser.ts';
+import { CsvRecordParser } from '../csv/csv-record-parser.ts';
 import { existingLookupBatchSize } from './existing-registry.ts';
 import type { HouseholdRecord } from './household.ts';
 import type { ImportProgress, ImportReport } from './import-report.ts';
 import { RegistryImportRun, type RegistryImportRunOptions } from './registry-import-run.ts';
-import { utf8Text, type TextSource } from './utf8-text.ts';
+import { utf8Text, type TextSource } from '../csv/utf8-text.ts';
 
 /** Text is parsed this much at a time, so at most a few hundred rows wait to be settled. */
 const sliceLength = 32_768;

@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { allocate } from '../../shared/allocation/allocate.ts';
 import { HouseholdTable } from '../../shared/allocation/household-table.ts';
 import type { AllocationRules } from '../../shared/allocation/rules.ts';
-import { CsvRecordParser } from '../../shared/registry/csv-record-parser.ts';
+import { CsvRecordParser } from '../../shared/csv/csv-record-parser.ts';
 import type { EligibilityProfile } from '../../shared/registry/household.ts';
-import { utf8Text } from '../../shared/registry/utf8-text.ts';
+import { utf8Text } from '../../shared/csv/utf8-text.ts';
 
 /**
  * The allocation engine at national scale: ten million households over 7,285 kecamatan, against

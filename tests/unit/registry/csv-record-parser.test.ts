@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { CsvRecordParser, type CsvRecord } from '../../../shared/registry/csv-record-parser.ts';
+import { CsvRecordParser, type CsvRecord } from '../../../shared/csv/csv-record-parser.ts';
 
 function parse(...chunks: string[]): { records: CsvRecord[]; separator: string | undefined } {
   const records: CsvRecord[] = [];
