@@ -1,16 +1,8 @@
 import { banjarmasinKelurahan } from '../../shared/regions/banjarmasin-kelurahan.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const header =
   'nik;no_kk;nama;alamat;kode_kelurahan;kode_kecamatan;desil;jumlah_anggota;tanggal_verifikasi;disabilitas;lansia;perempuan_kepala;mustahik;status';
-
-/** A small deterministic generator, so every `npm start` seeds the same fictional registry. */
-function* pseudoRandom(seed: number): Generator<number> {
-  let state = seed >>> 0;
-  for (;;) {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    yield state / 2 ** 32;
-  }
-}
 
 /**
  * A fictional registry for the demo: `households` families spread over Banjarmasin's 52 kelurahan.
@@ -18,8 +10,8 @@ function* pseudoRandom(seed: number): Generator<number> {
  * mistaken for a real person.
  */
 export function demoRegistryCsv(households = 400): string {
-  const random = pseudoRandom(6371);
-  const next = () => random.next().value as number;
+  // Seeded, so every `npm start` seeds the same fictional registry.
+  const next = seededRandom(6371);
   const lines = [header];
   for (let serial = 1; serial <= households; serial += 1) {
     const kelurahan = banjarmasinKelurahan[

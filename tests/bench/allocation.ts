@@ -12,6 +12,7 @@ import type { AllocationRules } from '../../shared/allocation/rules.ts';
 import { CsvRecordParser } from '../../shared/csv/csv-record-parser.ts';
 import type { EligibilityProfile } from '../../shared/registry/household.ts';
 import { utf8Text } from '../../shared/csv/utf8-text.ts';
+import { seededRandom } from '../../infra/local/seeded-random.ts';
 
 /**
  * The allocation engine at national scale: ten million households over 7,285 kecamatan, against
@@ -77,18 +78,6 @@ async function inChild(task: ChildTask, households: number, kecamatan: number): 
   const [code] = (await once(child, 'exit')) as [number | null];
   if (code !== 0) throw new Error(`allocation bench child (${task}) exited with ${code}`);
   return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
-}
-
-/** mulberry32: small, fast and the same on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function kecamatanCodes(count: number): string[] {

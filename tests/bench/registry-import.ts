@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import { banjarmasinKelurahan, banjarmasinRegions } from '../../shared/regions/banjarmasin-kelurahan.ts';
 import { InMemoryExistingRegistry } from '../../shared/registry/existing-registry.ts';
 import { validateRegistryCsv } from '../../shared/registry/validate-registry-csv.ts';
+import { seededRandom } from '../../infra/local/seeded-random.ts';
 
 export interface RegistryImportFigures {
   readonly rows: number;
@@ -45,18 +46,6 @@ const streets = [
   'Gg. Rahayu',
 ];
 const now = new Date('2025-11-20T03:00:00Z');
-
-/** mulberry32: small, fast, and the same rows on every machine for the same seed. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pad = (value: number, width: number) => String(value).padStart(width, '0');
 
