@@ -45,5 +45,4 @@ export interface TerangStore {
   listAccountBalances(): Promise<AccountBalance[]>;
   /** One account's balance and version (how many postings moved it); zero and 0 when never posted. */
   getAccountBalance(account: AccountName): Promise<{ balance: Rupiah; version: number }>;
-  getEntry(id: string): Promise<LedgerEntry | undefined>;
 }

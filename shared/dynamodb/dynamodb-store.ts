@@ -219,9 +219,6 @@ export class DynamoDbStore implements TerangStore {
     return { balance: item?.balance ?? 0, version: item?.version ?? 0 };
   }
 
-  async getEntry(id: string): Promise<LedgerEntry | undefined> {
-    return this.items.get<LedgerEntry>(keys.entry(id));
-  }
 
   /** A Put that creates the item or fails: records are written once, never overwritten. */
   private newItem(item: Record<string, unknown>) {
