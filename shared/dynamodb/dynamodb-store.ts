@@ -219,7 +219,6 @@ export class DynamoDbStore implements TerangStore {
     return { balance: item?.balance ?? 0, version: item?.version ?? 0 };
   }
 
-
   /** A Put that creates the item or fails: records are written once, never overwritten. */
   private newItem(item: Record<string, unknown>) {
     return { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
