@@ -2,15 +2,30 @@ import type { Fund } from './funds.ts';
 import { isValidAmount, type Rupiah } from './money.ts';
 
 /**
- * Accounts are named `<type>:<parts…>`. A fund account holds the money of one fund (debit-normal,
- * like cash); a contributor account records what an organisation has put into a fund
- * (credit-normal, like equity). Every account belongs to exactly one fund.
+ * Accounts are named `<type>:<parts…>:<FUND>`; every account belongs to exactly one fund.
+ *
+ * - `fund`: the fund's money not yet committed to anything (debit-normal, like cash).
+ * - `contributor`: what an organisation has put into the fund (credit-normal, like equity).
+ * - `clearing`: an approved proposal's total, held between approval and the per-household
+ *   reservations written in chunks; zero once the proposal is fully reserved.
+ * - `payable`: money reserved for one household (by pseudonym), not yet paid.
+ * - `households`: money paid to households of one kecamatan.
+ * - `expense`: programme or ceremonial spending of one category, in one kecamatan or `city`-wide.
+ *
+ * Every type but `contributor` is debit-normal, so Σ(debit-normal) = Σ(contributor) always.
  */
 export type AccountName = string;
+
+/** The place of a city-wide expense, where a kecamatan code would otherwise stand. */
+export const cityWide = 'city';
 
 export const accountNames = {
   fund: (fund: Fund): AccountName => `fund:${fund}`,
   contributor: (orgId: string, fund: Fund): AccountName => `contributor:${orgId}:${fund}`,
+  clearing: (proposalId: string, fund: Fund): AccountName => `clearing:${proposalId}:${fund}`,
+  payable: (household: string, fund: Fund): AccountName => `payable:${household}:${fund}`,
+  households: (kecamatan: string, fund: Fund): AccountName => `households:${kecamatan}:${fund}`,
+  expense: (category: string, place: string, fund: Fund): AccountName => `expense:${category}:${place}:${fund}`,
 };
 
 type NormalSide = 'debit' | 'credit';
@@ -18,7 +33,16 @@ type NormalSide = 'debit' | 'credit';
 const normalSideByType: Record<string, NormalSide> = {
   fund: 'debit',
   contributor: 'credit',
+  clearing: 'debit',
+  payable: 'debit',
+  households: 'debit',
+  expense: 'debit',
 };
+
+/** The middle parts of an account name: `payable:abc:CSR` → `['abc']`. */
+export function accountParts(account: AccountName): string[] {
+  return account.split(':').slice(1, -1);
+}
 
 export function accountType(account: AccountName): string {
   return account.split(':', 1)[0] ?? '';
@@ -40,7 +64,22 @@ export interface Posting {
   readonly amount: number;
 }
 
-export type EntryType = 'contribution.confirmed' | 'reversal';
+export type EntryType =
+  | 'contribution.confirmed'
+  | 'allocation.approved'
+  | 'allocation.reserved'
+  | 'allocation.released'
+  | 'disbursement.paid'
+  | 'expense.recorded'
+  | 'reversal';
+
+/** Which confirmed contribution pays for what: `use` is a proposal line, a proposal or an expense. */
+export interface Attribution {
+  readonly use: string;
+  readonly contributionId: string;
+  readonly orgId: string;
+  readonly amount: number;
+}
 
 export interface LedgerEntry {
   readonly id: string;
@@ -50,6 +89,8 @@ export interface LedgerEntry {
   /** Ids of the business records this entry accounts for (contribution, organisation, …). */
   readonly refs: Readonly<Record<string, string>>;
   readonly reverses?: string;
+  /** For entries that spend or reserve money: the contributions it came from (FIFO, earmarks kept). */
+  readonly attributions?: readonly Attribution[];
   readonly createdAt: string;
   readonly createdBy: string;
 }
@@ -83,6 +124,9 @@ export function createEntry(entry: LedgerEntry): LedgerEntry {
     ...entry,
     postings: Object.freeze(entry.postings.map((p) => Object.freeze({ ...p }))),
     refs: Object.freeze({ ...entry.refs }),
+    ...(entry.attributions
+      ? { attributions: Object.freeze(entry.attributions.map((a) => Object.freeze({ ...a }))) }
+      : {}),
   });
 }
 
@@ -98,6 +142,8 @@ export function reverseEntry(
     postings: original.postings.map((p) => ({ account: p.account, amount: -p.amount })),
     refs: { ...original.refs, reason: reversal.reason },
     reverses: original.id,
+    // The money returns to the contributions it came from.
+    ...(original.attributions ? { attributions: original.attributions } : {}),
     createdAt: reversal.createdAt,
     createdBy: reversal.createdBy,
   });

@@ -4,6 +4,7 @@ import type { AccountName, LedgerEntry } from './ledger.ts';
 import type { Rupiah } from './money.ts';
 import type { Organisation } from './organisations.ts';
 import type { Pledge } from './pledges.ts';
+import type { PolicySettings } from './settings.ts';
 
 export interface OrganisationWithPledges extends Organisation {
   /** Sum of the organisation's pledges, kept with the organisation. */
@@ -42,7 +43,11 @@ export interface TerangStore {
    */
   confirmContribution(confirmed: Contribution, entry: LedgerEntry): Promise<void>;
 
+  /** Aggregate accounts only (funds, contributors, clearing, kecamatan, expenses), not per-household payables. */
   listAccountBalances(): Promise<AccountBalance[]>;
   /** One account's balance and version (how many postings moved it); zero and 0 when never posted. */
   getAccountBalance(account: AccountName): Promise<{ balance: Rupiah; version: number }>;
+
+  /** The admin's policy settings, or the defaults when none were saved. */
+  getSettings(): Promise<PolicySettings>;
 }

@@ -3,13 +3,15 @@ import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { City, Kecamatan } from '../domain/city.ts';
 import { normaliseTransferRef, type Contribution } from '../domain/contributions.ts';
 import { conflict, notFound, unprocessable } from '../domain/errors.ts';
-import { balanceDelta, type LedgerEntry } from '../domain/ledger.ts';
+import type { LedgerEntry } from '../domain/ledger.ts';
+import { defaultPolicySettings, fiscalYearOf, type PolicySettings } from '../domain/settings.ts';
 import type { Organisation } from '../domain/organisations.ts';
 import type { Pledge } from '../domain/pledges.ts';
 import type { AccountBalance, OrganisationWithPledges, TerangStore } from '../domain/store.ts';
 import { tableDefinition } from './table.ts';
 import { ItemAccess } from './item-access.ts';
 import { keys } from './keys.ts';
+import { counterUpdate, entryActions, entryFailure } from './ledger-actions.ts';
 import { transactWrite, TransactionCancelled } from './transactions.ts';
 
 const gsi1 = tableDefinition.globalSecondaryIndexes[0].indexName;
@@ -142,27 +144,7 @@ export class DynamoDbStore implements TerangStore {
   }
 
   async confirmContribution(confirmed: Contribution, entry: LedgerEntry): Promise<void> {
-    const balanceUpdates = entry.postings.map((posting) => {
-      const delta = balanceDelta(posting);
-      return {
-        Update: {
-          TableName: this.tableName,
-          Key: keys.account(posting.account),
-          UpdateExpression:
-            'SET entity = :entity, account = :account, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk ADD balance :delta, version :one',
-          // A debit-normal account may only fall as far as zero; increases need no check.
-          ...(delta < 0 ? { ConditionExpression: 'balance >= :needed' } : {}),
-          ExpressionAttributeValues: {
-            ':entity': 'Account',
-            ':account': posting.account,
-            ...keys.accountIndexValues(posting.account),
-            ':delta': delta,
-            ':one': 1,
-            ...(delta < 0 ? { ':needed': -delta } : {}),
-          },
-        },
-      };
-    });
+    const confirmedAt = confirmed.confirmedAt ?? entry.createdAt;
     try {
       await transactWrite(this.client, {
         TransactItems: [
@@ -176,19 +158,28 @@ export class DynamoDbStore implements TerangStore {
               ExpressionAttributeValues: {
                 ':confirmed': 'confirmed',
                 ':declared': 'declared',
-                ':at': confirmed.confirmedAt,
+                ':at': confirmedAt,
                 ':by': confirmed.confirmedBy,
                 ':entryId': entry.id,
               },
             },
           },
+          // The confirmed money becomes a FIFO source of its fund, consumed by attribution.
           this.newItem({
-            ...keys.entry(entry.id),
-            ...keys.entryIndex(entry.fund, entry.createdAt, entry.id),
-            entity: 'LedgerEntry',
-            ...entry,
+            ...keys.fundingSource(confirmed.fund, confirmedAt, confirmed.id),
+            entity: 'FundingSource',
+            contributionId: confirmed.id,
+            orgId: confirmed.orgId,
+            fund: confirmed.fund,
+            amount: confirmed.amount,
+            remaining: confirmed.amount,
+            confirmedAt,
+            ...(confirmed.earmark ? { earmark: confirmed.earmark } : {}),
           }),
-          ...balanceUpdates,
+          counterUpdate(this.tableName, keys.fundYear(confirmed.fund, fiscalYearOf(confirmedAt)), 'FundYear', {
+            confirmed: confirmed.amount,
+          }),
+          ...entryActions(this.tableName, entry),
         ],
       });
     } catch (error) {
@@ -196,10 +187,11 @@ export class DynamoDbStore implements TerangStore {
         if (error.failedAt(0) || error.failedAt(1)) {
           throw conflict('already_confirmed', 'this contribution has already been confirmed', 'id');
         }
-        const failedAccount = entry.postings.find((_, index) => error.failedAt(index + 2));
-        if (failedAccount) {
-          throw unprocessable('insufficient_balance', `account ${failedAccount.account} has too little money`);
+        const failure = entryFailure(error, 3, entry);
+        if (failure && 'duplicate' in failure) {
+          throw conflict('already_confirmed', 'this contribution has already been confirmed', 'id');
         }
+        if (failure) throw unprocessable('insufficient_balance', `account ${failure.account} has too little money`);
       }
       throw error;
     }
@@ -217,6 +209,11 @@ export class DynamoDbStore implements TerangStore {
   async getAccountBalance(account: string): Promise<{ balance: number; version: number }> {
     const item = await this.items.get<{ balance?: number; version?: number }>(keys.account(account));
     return { balance: item?.balance ?? 0, version: item?.version ?? 0 };
+  }
+
+  async getSettings(): Promise<PolicySettings> {
+    const saved = await this.items.get<Partial<PolicySettings>>(keys.settings());
+    return { ...defaultPolicySettings, ...saved };
   }
 
   /** A Put that creates the item or fails: records are written once, never overwritten. */

@@ -39,13 +39,58 @@ export const keys = {
   }),
 
   account: (name: string): PrimaryKey => ({ pk: `ACCOUNT#${name}`, sk: 'BALANCE' }),
-  accountIndex: (name: string): IndexKeys => ({ gsi1pk: 'ACCOUNTS', gsi1sk: name }),
+  /**
+   * Aggregate accounts (funds, contributors, kecamatan, expenses, clearing) share one index
+   * partition the public reports read whole; the many per-household payable accounts get their own.
+   */
+  accountIndex: (name: string): IndexKeys => ({
+    gsi1pk: name.startsWith('payable:') ? 'PAYABLE_ACCOUNTS' : 'ACCOUNTS',
+    gsi1sk: name,
+  }),
   /** The same index keys as expression values, for UpdateExpressions that SET them. */
   accountIndexValues: (name: string): Record<string, string> => {
     const index = keys.accountIndex(name);
     return { ':gsi1pk': index.gsi1pk, ':gsi1sk': index.gsi1sk };
   },
   accountsPartition: 'ACCOUNTS',
+  payableAccountsPartition: 'PAYABLE_ACCOUNTS',
+
+  /** A confirmed contribution as a FIFO source of its fund: the sort key is the confirmation order. */
+  fundingSource: (fund: string, confirmedAt: string, contributionId: string): PrimaryKey => ({
+    pk: `SOURCES#${fund}`,
+    sk: `${confirmedAt}#${contributionId}`,
+  }),
+  fundingSourcesPartition: (fund: string): string => `SOURCES#${fund}`,
+  /** Per fund and fiscal year: confirmed, ceremonial and amil totals the spending caps are measured against. */
+  fundYear: (fund: string, year: number): PrimaryKey => ({ pk: `FUNDYEAR#${fund}`, sk: String(year) }),
+  /** Per contributor: disbursed, programme, ceremonial (attributed rupiah) and reached households. */
+  organisationStats: (orgId: string): PrimaryKey => ({ pk: `ORG#${orgId}`, sk: 'STATS' }),
+  /** One contributor's money that reached one household (amount, kecamatan). */
+  reachedHousehold: (orgId: string, household: string): PrimaryKey => ({
+    pk: `ORG#${orgId}`,
+    sk: `REACHED#${household}`,
+  }),
+  reachedHouseholdPrefix: 'REACHED#',
+  /** Per kecamatan and fund: money reserved for households there and not yet paid. */
+  kecamatanFundStats: (kecamatan: string, fund: string): PrimaryKey => ({
+    pk: 'KECAMATAN_STATS',
+    sk: `${kecamatan}#FUND#${fund}`,
+  }),
+  /** Per kecamatan: graduated households and those found fallen back at a follow-up. */
+  kecamatanGraduationStats: (kecamatan: string): PrimaryKey => ({
+    pk: 'KECAMATAN_STATS',
+    sk: `${kecamatan}#GRADUATION`,
+  }),
+  kecamatanStatsPartition: 'KECAMATAN_STATS',
+
+  settings: (): PrimaryKey => ({ pk: 'CITY', sk: 'SETTINGS' }),
+
+  activity: (subject: string, at: string, id: string): PrimaryKey => ({
+    pk: `ACTIVITY#${subject}`,
+    sk: `${at}#${id}`,
+  }),
+  activityIndex: (at: string, id: string): IndexKeys => ({ gsi1pk: 'ACTIVITY', gsi1sk: `${at}#${id}` }),
+  activityPartition: 'ACTIVITY',
 
   household: (pseudonym: string): PrimaryKey => ({ pk: `HOUSEHOLD#${pseudonym}`, sk: 'PROFILE' }),
   householdIndex: (kecamatan: string, pseudonym: string): IndexKeys => ({
@@ -53,6 +98,18 @@ export const keys = {
     gsi1sk: pseudonym,
   }),
   /** Which household (and kecamatan) holds a KK, by the KK's keyed digest. */
+  /** What one household received (reserved, net of returns) in one fiscal year, over every fund. */
+  householdYear: (pseudonym: string, year: number): PrimaryKey => ({
+    pk: `HOUSEHOLD#${pseudonym}`,
+    sk: `YEAR#${year}`,
+  }),
+  householdYearIndex: (year: number, pseudonym: string): IndexKeys => ({
+    gsi1pk: `RECEIVED#${year}`,
+    gsi1sk: pseudonym,
+  }),
+  graduation: (pseudonym: string): PrimaryKey => ({ pk: `HOUSEHOLD#${pseudonym}`, sk: 'GRADUATION' }),
+  graduationIndex: (pseudonym: string): IndexKeys => ({ gsi1pk: 'GRADUATIONS', gsi1sk: pseudonym }),
+  graduationsPartition: 'GRADUATIONS',
   kk: (kkDigest: string): PrimaryKey => ({ pk: `KK#${kkDigest}`, sk: 'KK' }),
   registryImport: (id: string): PrimaryKey => ({ pk: `IMPORT#${id}`, sk: 'IMPORT' }),
   registryHead: (): PrimaryKey => ({ pk: 'REGISTRY', sk: 'HEAD' }),
@@ -67,6 +124,45 @@ export const keys = {
     sk: `LINE#${lineId}`,
   }),
   proposalLinePrefix: 'LINE#',
+  proposalIndex: (id: string): IndexKeys => ({ gsi1pk: 'PROPOSALS', gsi1sk: id }),
+  proposalsPartition: 'PROPOSALS',
+
+  disbursement: (id: string): PrimaryKey => ({ pk: `DISBURSEMENT#${id}`, sk: 'DISBURSEMENT' }),
+  disbursementIndex: (paidAt: string, id: string): IndexKeys => ({
+    gsi1pk: 'DISBURSEMENTS',
+    gsi1sk: `${paidAt}#${id}`,
+  }),
+  /** Guard item: one bank reference pays one line, per channel. */
+  paymentReference: (channel: string, normalisedReference: string): PrimaryKey => ({
+    pk: `PAYMENTREF#${channel}#${normalisedReference}`,
+    sk: 'PAYMENTREF',
+  }),
+  /** An uploaded evidence file, by the SHA-256 of its bytes (the bytes live in S3 or a local directory). */
+  evidence: (sha256: string): PrimaryKey => ({ pk: `EVIDENCE#${sha256}`, sk: 'EVIDENCE' }),
+
+  expense: (id: string): PrimaryKey => ({ pk: `EXPENSE#${id}`, sk: 'EXPENSE' }),
+  expenseIndex: (fund: string, at: string, id: string): IndexKeys => ({
+    gsi1pk: `EXPENSES#${fund}`,
+    gsi1sk: `${at}#${id}`,
+  }),
+
+  programme: (id: string): PrimaryKey => ({ pk: `PROGRAMME#${id}`, sk: 'PROGRAMME' }),
+  programmeIndex: (id: string): IndexKeys => ({ gsi1pk: 'PROGRAMMES', gsi1sk: id }),
+  programmesPartition: 'PROGRAMMES',
+  /** A household's recorded targets for one stage of a staged programme. */
+  stageTargets: (programme: string, household: string, stage: number): PrimaryKey => ({
+    pk: `TARGETS#${programme}#${household}`,
+    sk: `STAGE#${String(stage).padStart(2, '0')}`,
+  }),
+  stageTargetsIndex: (programme: string, stage: number, household: string): IndexKeys => ({
+    gsi1pk: `TARGETS#${programme}#STAGE#${String(stage).padStart(2, '0')}`,
+    gsi1sk: household,
+  }),
+  /** Which households received which tranche of a programme: guards against paying a tranche twice. */
+  trancheReceipt: (programme: string, household: string, tranche: number): PrimaryKey => ({
+    pk: `TARGETS#${programme}#${household}`,
+    sk: `TRANCHE#${String(tranche).padStart(2, '0')}`,
+  }),
 
   /** Powertools Idempotency records: static partition, the hashed key as sort key. */
   idempotencyPartition: 'IDEMPOTENCY',

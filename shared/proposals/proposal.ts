@@ -1,7 +1,30 @@
 import type { KecamatanAllocation } from '../allocation/result.ts';
 import type { AllocationRules } from '../allocation/rules.ts';
 
-export type ProposalStatus = 'proposed';
+import type { Role } from '../domain/caller.ts';
+import type { EarmarkCategory } from '../domain/pledges.ts';
+
+/**
+ * proposed → (every required approval) → reserving → approved; or proposed → rejected.
+ * `reserving` lasts while the per-household reservations are written in chunks; a crash leaves it
+ * there and `resume` finishes the job.
+ */
+export type ProposalStatus = 'proposed' | 'reserving' | 'approved' | 'rejected';
+
+export interface Approval {
+  readonly by: string;
+  readonly role: Role;
+  readonly at: string;
+}
+
+/** Households the engine never saw, and why: so the explanation can say who was left out. */
+export type SkipReason = 'graduated' | 'household_cap' | 'targets_not_met' | 'tranche_received';
+
+export interface SkippedHouseholds {
+  readonly kecamatan: string;
+  readonly reason: SkipReason;
+  readonly households: number;
+}
 
 /**
  * An allocation proposal: the engine's answer on one registry snapshot and one fund balance.
@@ -11,7 +34,16 @@ export type ProposalStatus = 'proposed';
 export interface AllocationProposal {
   readonly id: string;
   readonly status: ProposalStatus;
+  /** Free label (e.g. "Makin Mesra 2027"). */
   readonly programme?: string;
+  /** A staged programme (programmes store) and which of its tranches this proposal pays. */
+  readonly programmeId?: string;
+  readonly tranche?: number;
+  /** The programme category the lines spend on; earmarked money follows it. */
+  readonly category?: EarmarkCategory;
+  /** Fiscal year (calendar year of `rules.asOf`) the per-household cap counts in. */
+  readonly fiscalYear: number;
+  readonly skipped?: readonly SkippedHouseholds[];
   readonly rules: AllocationRules;
   readonly snapshot: number;
   readonly fundBalance: number;
@@ -25,6 +57,31 @@ export interface AllocationProposal {
   readonly outputsHash: string;
   readonly createdAt: string;
   readonly createdBy: string;
+  readonly approvals?: readonly Approval[];
+  /** Approval that completed the set: its instant stamps every reservation entry. */
+  readonly approvedAt?: string;
+  /** Lines reserved so far (in line order); equals lineCount once approved. */
+  readonly reservedLines?: number;
+  readonly rejection?: { readonly by: string; readonly role: Role; readonly at: string; readonly reason: string };
+}
+
+export type LineStatus = 'proposed' | 'reserved' | 'paid' | 'returned';
+
+/** The part of one confirmed contribution that pays for a line. */
+export interface LineFunding {
+  readonly contributionId: string;
+  readonly orgId: string;
+  readonly confirmedAt: string;
+  readonly amount: number;
+}
+
+/** Line ids are `<proposalId>-<8-digit index>`, so a line names its proposal. */
+export function proposalIdOfLine(lineId: string): string {
+  return lineId.slice(0, lineId.lastIndexOf('-'));
+}
+
+export function lineId(proposalId: string, index: number): string {
+  return `${proposalId}-${String(index).padStart(8, '0')}`;
 }
 
 /** One household's line; `explanation` says why it is there, without naming the family. */
@@ -35,6 +92,11 @@ export interface ProposalLine {
   readonly amount: number;
   readonly rank: number;
   readonly explanation: string;
+  /** Absent on lines stored before approvals existed: read as `proposed`. */
+  readonly status?: LineStatus;
+  readonly fund?: string;
+  readonly fundedBy?: readonly LineFunding[];
+  readonly disbursementId?: string;
 }
 
 export interface ProposalPage {

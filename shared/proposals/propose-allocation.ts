@@ -10,7 +10,8 @@ import { accountNames } from '../domain/ledger.ts';
 import type { TerangStore } from '../domain/store.ts';
 import type { EligibilityProfile } from '../registry/household.ts';
 import type { RegistryStore } from '../registry/registry-store.ts';
-import type { AllocationProposal, ProposalLine, ProposalStore } from './proposal.ts';
+import { fiscalYearOf } from '../domain/settings.ts';
+import { lineId, type AllocationProposal, type ProposalLine, type ProposalStore } from './proposal.ts';
 
 export interface ProposeAllocationInput {
   readonly programme?: string;
@@ -77,8 +78,9 @@ export async function proposeAllocation(
     for (const line of result.lines) {
       index += 1;
       yield {
-        id: `${id}-${String(index).padStart(8, '0')}`,
+        id: lineId(id, index),
         ...line,
+        status: 'proposed',
         explanation: explainLine(result, line),
       };
     }
@@ -87,6 +89,7 @@ export async function proposeAllocation(
     id,
     status: 'proposed',
     ...(input.programme ? { programme: input.programme } : {}),
+    fiscalYear: fiscalYearOf(rules.asOf),
     rules,
     snapshot: snapshot.version,
     fundBalance: fundAccount.balance,

@@ -1,0 +1,119 @@
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+
+import type { FundingSource } from '../domain/attribution.ts';
+import { balanceDelta, type AccountName, type LedgerEntry } from '../domain/ledger.ts';
+import { keys } from './keys.ts';
+import type { TransactionCancelled } from './transactions.ts';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * The transaction actions that record one ledger entry: the entry itself, written once (its id
+ * decides whether the same step already happened), and one balance update per posting. A balance
+ * that falls is conditioned on staying at or above zero on the account's normal side, so no
+ * account can ever go negative, however many writers race.
+ *
+ * Postings to the same account are merged first: DynamoDB refuses two actions on one item.
+ */
+export function entryActions(tableName: string, entry: LedgerEntry): TransactItem[] {
+  const deltas = new Map<AccountName, number>();
+  for (const posting of entry.postings)
+    deltas.set(posting.account, (deltas.get(posting.account) ?? 0) + balanceDelta(posting));
+  const balanceUpdates: TransactItem[] = [...deltas].map(([account, delta]) => ({
+    Update: {
+      TableName: tableName,
+      Key: keys.account(account),
+      UpdateExpression:
+        'SET entity = :entity, account = :account, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk ADD balance :delta, version :one',
+      ...(delta < 0 ? { ConditionExpression: 'balance >= :needed' } : {}),
+      ExpressionAttributeValues: {
+        ':entity': 'Account',
+        ':account': account,
+        ...keys.accountIndexValues(account),
+        ':delta': delta,
+        ':one': 1,
+        ...(delta < 0 ? { ':needed': -delta } : {}),
+      },
+    },
+  }));
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          ...keys.entry(entry.id),
+          ...keys.entryIndex(entry.fund, entry.createdAt, entry.id),
+          entity: 'LedgerEntry',
+          ...entry,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...balanceUpdates,
+  ];
+}
+
+/** The accounts, in action order, that `entryActions` updates after the entry itself. */
+export function entryAccounts(entry: LedgerEntry): AccountName[] {
+  return [...new Set(entry.postings.map((posting) => posting.account))];
+}
+
+/**
+ * Which part of `entryActions` (placed at `offset` in the transaction) refused: the entry already
+ * existed (`duplicate`), or an account would have gone below zero (its name).
+ */
+export function entryFailure(
+  error: TransactionCancelled,
+  offset: number,
+  entry: LedgerEntry,
+): { duplicate: true } | { account: AccountName } | undefined {
+  if (error.failedAt(offset)) return { duplicate: true };
+  const account = entryAccounts(entry).find((_, index) => error.failedAt(offset + 1 + index));
+  return account ? { account } : undefined;
+}
+
+/** Takes `amount` from a funding source, never below zero (negative amounts give money back). */
+export function sourceUpdate(
+  tableName: string,
+  fund: string,
+  source: Pick<FundingSource, 'confirmedAt' | 'contributionId'>,
+  amount: number,
+): TransactItem {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: keys.fundingSource(fund, source.confirmedAt, source.contributionId),
+      UpdateExpression: 'ADD remaining :delta',
+      ConditionExpression: amount > 0 ? 'remaining >= :amount' : 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':delta': -amount, ...(amount > 0 ? { ':amount': amount } : {}) },
+    },
+  };
+}
+
+/** Adds to counters on one item, creating it when absent (`ADD` on a missing attribute starts at 0). */
+export function counterUpdate(
+  tableName: string,
+  key: { pk: string; sk: string },
+  entity: string,
+  deltas: Readonly<Record<string, number>>,
+  set: Readonly<Record<string, string | number>> = {},
+): TransactItem {
+  const adds = Object.keys(deltas).map((name, index) => `#a${index} :a${index}`);
+  const sets = ['entity = :entity', ...Object.keys(set).map((name, index) => `#s${index} = :s${index}`)];
+  return {
+    Update: {
+      TableName: tableName,
+      Key: key,
+      UpdateExpression: `SET ${sets.join(', ')}${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
+      ExpressionAttributeNames: {
+        ...Object.fromEntries(Object.keys(deltas).map((name, index) => [`#a${index}`, name])),
+        ...Object.fromEntries(Object.keys(set).map((name, index) => [`#s${index}`, name])),
+      },
+      ExpressionAttributeValues: {
+        ':entity': entity,
+        ...Object.fromEntries(Object.values(deltas).map((value, index) => [`:a${index}`, value])),
+        ...Object.fromEntries(Object.values(set).map((value, index) => [`:s${index}`, value])),
+      },
+    },
+  };
+}
