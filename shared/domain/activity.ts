@@ -15,3 +15,13 @@ export interface Activity {
   /** Short, non-personal details (reason, amount, status). */
   readonly details?: Readonly<Record<string, string | number | boolean>>;
 }
+
+export interface ActivityPage {
+  readonly items: Activity[];
+  readonly nextCursor?: string;
+}
+
+/** Reads the trail: one record's history, or everything, newest first. */
+export interface ActivityLog {
+  list(subject: string | undefined, cursor: string | undefined, limit: number): Promise<ActivityPage>;
+}

@@ -1,8 +1,12 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+import { newId } from '../domain/ids.ts';
 
 import type { AllocationProposal, ProposalLine, ProposalPage, ProposalStore } from '../proposals/proposal.ts';
 import { ItemAccess } from './item-access.ts';
+import { activityPut } from './activity-actions.ts';
 import { keys } from './keys.ts';
+import { transactWrite } from './transactions.ts';
 
 /** Lines are written in groups: bounded memory however large the proposal. */
 const lineBatch = 500;
@@ -28,13 +32,32 @@ export class DynamoDbProposalStore implements ProposalStore {
       }
     }
     await this.items.putMany(batch);
-    await this.items.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.proposal(proposal.id), entity: 'AllocationProposal', ...proposal },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
+    // The proposal and its line in the activity trail appear together, or not at all.
+    await transactWrite(this.items.client, {
+      TransactItems: [
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.proposal(proposal.id),
+              ...keys.proposalIndex(proposal.id),
+              entity: 'AllocationProposal',
+              ...proposal,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        activityPut(this.tableName, {
+          id: newId('act', new Date(proposal.createdAt)),
+          subject: proposal.id,
+          action: 'allocation.proposed',
+          actor: proposal.createdBy,
+          role: 'officer',
+          at: proposal.createdAt,
+          details: { fund: proposal.rules.fund, amount: proposal.allocated, lines: proposal.lineCount },
+        }),
+      ],
+    });
   }
 
   async getProposal(id: string): Promise<AllocationProposal | undefined> {

@@ -15,27 +15,42 @@ export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems'
  *
  * Postings to the same account are merged first: DynamoDB refuses two actions on one item.
  */
-export function entryActions(tableName: string, entry: LedgerEntry): TransactItem[] {
+export function entryActions(
+  tableName: string,
+  entry: LedgerEntry,
+  /** Accounts whose version must still be this one (nothing posted to them since it was read). */
+  expectedVersions: ReadonlyMap<AccountName, number> = new Map(),
+): TransactItem[] {
   const deltas = new Map<AccountName, number>();
   for (const posting of entry.postings)
     deltas.set(posting.account, (deltas.get(posting.account) ?? 0) + balanceDelta(posting));
-  const balanceUpdates: TransactItem[] = [...deltas].map(([account, delta]) => ({
-    Update: {
-      TableName: tableName,
-      Key: keys.account(account),
-      UpdateExpression:
-        'SET entity = :entity, account = :account, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk ADD balance :delta, version :one',
-      ...(delta < 0 ? { ConditionExpression: 'balance >= :needed' } : {}),
-      ExpressionAttributeValues: {
-        ':entity': 'Account',
-        ':account': account,
-        ...keys.accountIndexValues(account),
-        ':delta': delta,
-        ':one': 1,
-        ...(delta < 0 ? { ':needed': -delta } : {}),
+  const balanceUpdates: TransactItem[] = [...deltas].map(([account, delta]) => {
+    const expectedVersion = expectedVersions.get(account);
+    const conditions = [
+      ...(delta < 0 ? ['balance >= :needed'] : []),
+      ...(expectedVersion === undefined
+        ? []
+        : [expectedVersion === 0 ? 'attribute_not_exists(version)' : 'version = :expected']),
+    ];
+    return {
+      Update: {
+        TableName: tableName,
+        Key: keys.account(account),
+        UpdateExpression:
+          'SET entity = :entity, account = :account, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk ADD balance :delta, version :one',
+        ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
+        ExpressionAttributeValues: {
+          ':entity': 'Account',
+          ':account': account,
+          ...keys.accountIndexValues(account),
+          ':delta': delta,
+          ':one': 1,
+          ...(delta < 0 ? { ':needed': -delta } : {}),
+          ...(expectedVersion ? { ':expected': expectedVersion } : {}),
+        },
       },
-    },
-  }));
+    };
+  });
   return [
     {
       Put: {

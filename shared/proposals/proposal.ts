@@ -2,7 +2,7 @@ import type { KecamatanAllocation } from '../allocation/result.ts';
 import type { AllocationRules } from '../allocation/rules.ts';
 
 import type { Role } from '../domain/caller.ts';
-import type { EarmarkCategory } from '../domain/pledges.ts';
+import type { Earmark, EarmarkCategory } from '../domain/pledges.ts';
 
 /**
  * proposed → (every required approval) → reserving → approved; or proposed → rejected.
@@ -62,6 +62,11 @@ export interface AllocationProposal {
   readonly approvedAt?: string;
   /** Lines reserved so far (in line order); equals lineCount once approved. */
   readonly reservedLines?: number;
+  /**
+   * The contributions the approval drew on (FIFO, oldest first) and how much from each: the
+   * per-line split is recomputed from this alone, so a resumed reservation splits exactly alike.
+   */
+  readonly funding?: readonly FundingShare[];
   readonly rejection?: { readonly by: string; readonly role: Role; readonly at: string; readonly reason: string };
 }
 
@@ -73,6 +78,10 @@ export interface LineFunding {
   readonly orgId: string;
   readonly confirmedAt: string;
   readonly amount: number;
+}
+
+export interface FundingShare extends LineFunding {
+  readonly earmark?: Earmark;
 }
 
 /** Line ids are `<proposalId>-<8-digit index>`, so a line names its proposal. */

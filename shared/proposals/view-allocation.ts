@@ -20,5 +20,7 @@ export async function viewAllocation(
   const proposal = await proposals.getProposal(id);
   if (!proposal) throw notFound('allocation_not_found', `no allocation with id ${id}`, 'id');
   const page = await proposals.proposalLines(id, cursor, linesPerPage);
-  return { ...proposal, lines: page.lines, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  // Lines stored before approvals existed carry no status: they are still proposed.
+  const lines = page.lines.map((line) => ({ ...line, status: line.status ?? 'proposed' }));
+  return { ...proposal, lines, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }
