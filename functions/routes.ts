@@ -257,4 +257,9 @@ export const routes: readonly RouteDefinition[] = [
   },
 ];
 
+/** Seconds a route's function may run: API Gateway's own ceiling (29 s) for heavy routes. */
+export function routeTimeoutSeconds(route: RouteDefinition): number {
+  return route.heavy ? 29 : 10;
+}
+
 export { handlerEnvironment } from '../shared/environment.ts';

@@ -15,7 +15,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
-import type { RouteDefinition } from '../../functions/routes.ts';
+import { routeTimeoutSeconds, type RouteDefinition } from '../../functions/routes.ts';
 import type { RegistryKeys } from './registry-keys.ts';
 import { TerangFunction } from './terang-function.ts';
 
@@ -102,7 +102,8 @@ export class TerangHttpApi extends Construct {
       functionsDir: props.functionsDir,
       registryKeys: props.registryKeys,
       // A registry import or an allocation works through the whole registry within API Gateway's 30 s.
-      ...(route.heavy ? { memorySize: 1024, timeout: Duration.seconds(29) } : {}),
+      timeout: Duration.seconds(routeTimeoutSeconds(route)),
+      ...(route.heavy ? { memorySize: 1024 } : {}),
     });
     const [httpRoute] = this.httpApi.addRoutes({
       path: route.path,

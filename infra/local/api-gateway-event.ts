@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 
 import type { Context } from 'aws-lambda';
 
-import type { RouteDefinition } from '../../functions/routes.ts';
+import { routeTimeoutSeconds, type RouteDefinition } from '../../functions/routes.ts';
 import type { ApiEvent } from '../../functions/lib/api-types.ts';
 
 /** API Gateway's request time format: `23/Nov/2026:07:20:00 +0000`. */
@@ -105,7 +105,7 @@ export function toApiGatewayEvent(input: EventInput): ApiEvent {
 }
 
 /** A Lambda context good enough for middy and Powertools (they read the remaining time). */
-export function lambdaContext(route: RouteDefinition, timeoutMs = 10_000): Context {
+export function lambdaContext(route: RouteDefinition, timeoutMs = routeTimeoutSeconds(route) * 1000): Context {
   const started = Date.now();
   const functionName = `terang-local-${route.name}`;
   return {

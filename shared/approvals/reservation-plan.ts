@@ -6,10 +6,11 @@ export const maxTransactionActions = 100;
 
 /**
  * Actions one reservation chunk spends besides its lines: the proposal's progress counter, the
- * entry and the clearing account. Each line costs three (the line, its payable account, the
- * household's fiscal-year counter) and each kecamatan one (its payable total).
+ * entry, the clearing account and (on the last chunk) the activity record. Each line costs three
+ * (the line, its payable account, the household's fiscal-year counter) and each kecamatan one
+ * (its payable total).
  */
-const fixedActions = 3;
+const fixedActions = 4;
 const actionsPerLine = 3;
 
 function moneyUses(lines: readonly ProposalLine[], category: string | undefined): MoneyUse[] {
