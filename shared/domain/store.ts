@@ -1,5 +1,7 @@
+import type { Activity } from './activity.ts';
 import type { City, Kecamatan } from './city.ts';
 import type { Contribution } from './contributions.ts';
+import type { Fund } from './funds.ts';
 import type { AccountName, LedgerEntry } from './ledger.ts';
 import type { Rupiah } from './money.ts';
 import type { Organisation } from './organisations.ts';
@@ -50,4 +52,41 @@ export interface TerangStore {
 
   /** The admin's policy settings, or the defaults when none were saved. */
   getSettings(): Promise<PolicySettings>;
+  /**
+   * Saves the whole settings record with its activity item, in one transaction, only while the
+   * stored record is still the one read (`previousUpdatedAt`, undefined when never saved); false
+   * when another admin saved in between (nothing written).
+   */
+  putSettings(settings: PolicySettings, previousUpdatedAt: string | undefined, activity: Activity): Promise<boolean>;
+
+  /**
+   * Per contributor: the OrganisationStats counters and the kecamatan and amount of every
+   * reachedHousehold item. One query per organisation (its stats and reached items sit in its own
+   * partition), run in parallel: fine at city scale (tens of contributors).
+   */
+  listOrganisationOutcomes(orgIds: readonly string[]): Promise<OrganisationOutcomeRecord[]>;
+  /** Every kecamatan+fund stats item (money reserved and not yet paid): one query of one partition. */
+  listKecamatanFundStats(): Promise<KecamatanFundStat[]>;
+}
+
+/** Rupiah attributed to one contributor (see keys.organisationStats); absent counters read as 0. */
+export interface OrganisationStats {
+  readonly disbursed: Rupiah;
+  readonly programme: Rupiah;
+  readonly ceremonial: Rupiah;
+  readonly reachedHouseholds: number;
+}
+
+export interface OrganisationOutcomeRecord {
+  readonly orgId: string;
+  readonly stats: OrganisationStats;
+  /** One per reachedHousehold item (the household itself is left out: the public never needs it). */
+  readonly reached: readonly { readonly kecamatan: string; readonly amount: Rupiah }[];
+}
+
+export interface KecamatanFundStat {
+  readonly kecamatan: string;
+  readonly fund: Fund;
+  /** Reserved for households of the kecamatan from this fund and not yet paid. */
+  readonly payable: Rupiah;
 }

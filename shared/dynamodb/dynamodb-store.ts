@@ -1,5 +1,6 @@
-import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 
+import type { Activity } from '../domain/activity.ts';
 import type { City, Kecamatan } from '../domain/city.ts';
 import { normaliseTransferRef, type Contribution } from '../domain/contributions.ts';
 import { conflict, notFound, unprocessable } from '../domain/errors.ts';
@@ -7,7 +8,15 @@ import type { LedgerEntry } from '../domain/ledger.ts';
 import { defaultPolicySettings, fiscalYearOf, type PolicySettings } from '../domain/settings.ts';
 import type { Organisation } from '../domain/organisations.ts';
 import type { Pledge } from '../domain/pledges.ts';
-import type { AccountBalance, OrganisationWithPledges, TerangStore } from '../domain/store.ts';
+import type {
+  AccountBalance,
+  KecamatanFundStat,
+  OrganisationOutcomeRecord,
+  OrganisationWithPledges,
+  TerangStore,
+} from '../domain/store.ts';
+import { isFund } from '../domain/funds.ts';
+import { activityPut } from './activity-actions.ts';
 import { tableDefinition } from './table.ts';
 import { ItemAccess } from './item-access.ts';
 import { keys } from './keys.ts';
@@ -216,8 +225,102 @@ export class DynamoDbStore implements TerangStore {
     return { ...defaultPolicySettings, ...saved };
   }
 
+  async putSettings(
+    settings: PolicySettings,
+    previousUpdatedAt: string | undefined,
+    activity: Activity,
+  ): Promise<boolean> {
+    try {
+      await transactWrite(this.client, {
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...keys.settings(), entity: 'Settings', ...settings },
+              ...(previousUpdatedAt === undefined
+                ? { ConditionExpression: 'attribute_not_exists(pk)' }
+                : {
+                    ConditionExpression: 'updatedAt = :previous',
+                    ExpressionAttributeValues: { ':previous': previousUpdatedAt },
+                  }),
+            },
+          },
+          activityPut(this.tableName, activity),
+        ],
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCancelled && error.failedAt(0)) return false;
+      throw error;
+    }
+  }
+
   /** A Put that creates the item or fails: records are written once, never overwritten. */
   private newItem(item: Record<string, unknown>) {
     return { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+  }
+
+  async listOrganisationOutcomes(orgIds: readonly string[]): Promise<OrganisationOutcomeRecord[]> {
+    return Promise.all(
+      orgIds.map(async (orgId) => {
+        const statsKey = keys.organisationStats(orgId);
+        // REACHED#… sorts just before STATS in the organisation's partition: one range query reads both.
+        const items = await this.queryWithKeys({
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ProjectionExpression: 'sk, #kecamatan, #amount, #disbursed, #programme, #ceremonial, #reached',
+          ExpressionAttributeNames: {
+            '#kecamatan': 'kecamatan',
+            '#amount': 'amount',
+            '#disbursed': 'disbursed',
+            '#programme': 'programme',
+            '#ceremonial': 'ceremonial',
+            '#reached': 'reachedHouseholds',
+          },
+          ExpressionAttributeValues: { ':pk': statsKey.pk, ':from': keys.reachedHouseholdPrefix, ':to': statsKey.sk },
+        });
+        const stats = items.find((item) => item['sk'] === statsKey.sk) ?? {};
+        const counter = (name: string) => (typeof stats[name] === 'number' ? (stats[name] as number) : 0);
+        return {
+          orgId,
+          stats: {
+            disbursed: counter('disbursed'),
+            programme: counter('programme'),
+            ceremonial: counter('ceremonial'),
+            reachedHouseholds: counter('reachedHouseholds'),
+          },
+          reached: items
+            .filter((item) => String(item['sk']).startsWith(keys.reachedHouseholdPrefix))
+            .map((item) => ({ kecamatan: String(item['kecamatan'] ?? ''), amount: Number(item['amount'] ?? 0) })),
+        };
+      }),
+    );
+  }
+
+  async listKecamatanFundStats(): Promise<KecamatanFundStat[]> {
+    const items = await this.queryWithKeys({
+      KeyConditionExpression: 'pk = :pk',
+      ProjectionExpression: 'sk, payable',
+      ExpressionAttributeValues: { ':pk': keys.kecamatanStatsPartition },
+    });
+    const stats: KecamatanFundStat[] = [];
+    for (const item of items) {
+      // sk = `${kecamatan}#FUND#${fund}` (keys.kecamatanFundStats); graduation stats share the partition.
+      const [kecamatan, marker, fund] = String(item['sk']).split('#');
+      if (marker !== 'FUND' || !kecamatan || !isFund(fund)) continue;
+      stats.push({ kecamatan, fund, payable: typeof item['payable'] === 'number' ? item['payable'] : 0 });
+    }
+    return stats;
+  }
+
+  /** A paged query that keeps the sort key (ItemAccess strips it), for items told apart by it. */
+  private async queryWithKeys(input: Omit<QueryCommandInput, 'TableName'>): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(new QueryCommand({ ...input, TableName: this.tableName, ExclusiveStartKey }));
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return items;
   }
 }
