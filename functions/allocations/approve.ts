@@ -7,5 +7,14 @@ import { pathParameter, writeHandler } from '../lib/private-handlers.ts';
 export const handler = writeHandler(
   { name: 'ApproveAllocation', body: emptyBody, bodyOptional: true },
   async (request) =>
-    json(200, await approveAllocation(approvalDependencies, request.caller, pathParameter(request, 'id'), request.now)),
+    json(
+      200,
+      await approveAllocation(
+        approvalDependencies,
+        request.caller,
+        pathParameter(request, 'id'),
+        request.now,
+        request.deadline,
+      ),
+    ),
 );

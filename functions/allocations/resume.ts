@@ -7,5 +7,8 @@ import { pathParameter, writeHandler } from '../lib/private-handlers.ts';
 export const handler = writeHandler(
   { name: 'ResumeAllocation', body: emptyBody, bodyOptional: true },
   async (request) =>
-    json(200, await resumeAllocation(approvalDependencies, request.caller, pathParameter(request, 'id'))),
+    json(
+      200,
+      await resumeAllocation(approvalDependencies, request.caller, pathParameter(request, 'id'), request.deadline),
+    ),
 );

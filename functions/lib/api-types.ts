@@ -14,6 +14,8 @@ export interface ApiRequest<TBody, TCaller> {
   readonly caller: TCaller;
   readonly pathParameters: Readonly<Record<string, string | undefined>>;
   readonly now: Date;
+  /** When the function must have answered (its timeout, less a margin to answer in). */
+  readonly deadline?: Date;
 }
 
 export function json(statusCode: number, body: unknown): ApiResult {

@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 
 import { callerFromClaims } from '../../shared/auth/claims.ts';
@@ -17,6 +18,13 @@ interface WriteRoute<TBody> {
   readonly bodyOptional?: boolean;
 }
 
+/** Time kept back to write the answer before the function's own timeout. */
+const answerMarginMs = 3_000;
+
+function deadlineOf(context: Context): Date {
+  return new Date(Date.now() + Math.max(0, context.getRemainingTimeInMillis() - answerMarginMs));
+}
+
 function requireCaller(event: ApiEvent): Caller {
   const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
   if (!caller) throw unauthorized('a valid bearer token is required');
@@ -32,10 +40,16 @@ export function writeHandler<TBody>(
   route: WriteRoute<TBody>,
   handle: (request: ApiRequest<TBody, Caller>) => Promise<ApiResult>,
 ) {
-  return withHttpErrors(async (event) => {
+  return withHttpErrors(async (event, context) => {
     const caller = requireCaller(event);
     const body = parseJsonBody(event, route.body, route.bodyOptional ?? false);
-    return handle({ body, caller, pathParameters: event.pathParameters ?? {}, now: new Date() });
+    return handle({
+      body,
+      caller,
+      pathParameters: event.pathParameters ?? {},
+      now: new Date(),
+      deadline: deadlineOf(context),
+    });
   }, idempotentWrites(route.name));
 }
 
@@ -46,7 +60,7 @@ export function csvUploadHandler(
     request: ApiRequest<Uint8Array, Caller> & { readonly query: Readonly<Record<string, string | undefined>> },
   ) => Promise<ApiResult>,
 ) {
-  return withHttpErrors(async (event) => {
+  return withHttpErrors(async (event, context) => {
     const caller = requireCaller(event);
     const body = readCsvBody(event);
     return handle({
@@ -55,6 +69,7 @@ export function csvUploadHandler(
       pathParameters: event.pathParameters ?? {},
       query: event.queryStringParameters ?? {},
       now: new Date(),
+      deadline: deadlineOf(context),
     });
   }, idempotentWrites(route.name));
 }
@@ -65,13 +80,14 @@ export function privateReadHandler(
     request: ApiRequest<undefined, Caller> & { readonly query: Readonly<Record<string, string | undefined>> },
   ) => Promise<ApiResult>,
 ) {
-  return withHttpErrors(async (event) =>
+  return withHttpErrors(async (event, context) =>
     handle({
       query: event.queryStringParameters ?? {},
       body: undefined,
       caller: requireCaller(event),
       pathParameters: event.pathParameters ?? {},
       now: new Date(),
+      deadline: deadlineOf(context),
     }),
   );
 }

@@ -114,6 +114,7 @@ export async function approveAllocation(
   caller: Caller,
   id: string,
   now: Date,
+  deadline?: Date,
 ): Promise<ApprovalOutcome> {
   requireRole(caller, 'approver', 'baznas');
   const proposal = await loadProposal(deps, id);
@@ -197,5 +198,5 @@ export async function approveAllocation(
     entry,
     funding,
   );
-  return approvalOutcome(await reserveAllocation(deps, proposal.id));
+  return approvalOutcome(await reserveAllocation(deps, proposal.id, deadline));
 }

@@ -18,8 +18,16 @@ export function reservationEntryId(proposalId: string, from: number): string {
  * at the first unreserved line, and two runs at once never post a chunk twice. The chunks, their
  * entries and their attributions depend only on the approved proposal, so an interrupted and
  * resumed run leaves the very same ledger as an uninterrupted one.
+ *
+ * A proposal too large to reserve before the request's deadline is left `reserving` with its
+ * progress; `POST /api/allocations/{id}/resume` continues it, as often as needed.
  */
-export async function reserveAllocation(deps: ApprovalDependencies, proposalId: string): Promise<AllocationProposal> {
+export async function reserveAllocation(
+  deps: ApprovalDependencies,
+  proposalId: string,
+  /** Stop starting chunks after this: the proposal stays `reserving` and a resume carries on. */
+  deadline?: Date,
+): Promise<AllocationProposal> {
   let proposal = await deps.proposals.getProposal(proposalId);
   if (!proposal) throw notFound('allocation_not_found', `no allocation with id ${proposalId}`, 'id');
   if (proposal.status !== 'reserving') return proposal;
@@ -33,6 +41,7 @@ export async function reserveAllocation(deps: ApprovalDependencies, proposalId: 
 
   let from = proposal.reservedLines ?? 0;
   while (from < lines.length) {
+    if (deadline && Date.now() >= deadline.getTime()) break;
     const to = chunkEnd(lines, from);
     const chunk = lines.slice(from, to).map((line) => ({ line, fundedBy: fundings.get(line.id) ?? [] }));
     const total = sumRupiah(chunk.map(({ line }) => line.amount));

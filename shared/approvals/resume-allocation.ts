@@ -13,6 +13,7 @@ export async function resumeAllocation(
   deps: ApprovalDependencies,
   caller: Caller,
   id: string,
+  deadline?: Date,
 ): Promise<ApprovalOutcome> {
   requireRole(caller, 'officer', 'approver', 'baznas');
   const proposal = await loadProposal(deps, id);
@@ -23,5 +24,5 @@ export async function resumeAllocation(
       'id',
     );
   }
-  return approvalOutcome(await reserveAllocation(deps, id));
+  return approvalOutcome(await reserveAllocation(deps, id, deadline));
 }

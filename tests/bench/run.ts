@@ -1,5 +1,6 @@
 import { measureBundles } from './bundles.ts';
 import { measureAllocation } from './allocation.ts';
+import { measureApproval } from './approval.ts';
 import { measureConfirmThroughput } from './confirm-throughput.ts';
 import { measureRegistryImport } from './registry-import.ts';
 import { measureSiteScript } from './site-script.ts';
@@ -86,5 +87,22 @@ console.table([
     lines: allocation.lines,
     'allocate ≤ 10 s': allocation.allocateMs <= 10_000 ? 'yes' : 'NO',
     '≤ 2 GB': allocation.peakRssMb <= 2048 ? 'yes' : 'NO',
+  },
+]);
+
+const approvalHouseholds = Number(process.env['BENCH_APPROVAL_HOUSEHOLDS'] ?? 10_000);
+console.log(
+  `\nApproving one proposal of ${approvalHouseholds.toLocaleString('en')} households (use case on DynamoDB Local, child process)`,
+);
+const approval = await measureApproval(approvalHouseholds);
+console.table([
+  {
+    lines: approval.lines,
+    'approve s': (approval.approveMs / 1000).toFixed(1),
+    'ms per chunk': (approval.approveMs / Math.max(1, approval.chunks + 1)).toFixed(0),
+    'reservation chunks': approval.chunks,
+    'transactions (round trips)': approval.transactions,
+    'reads (round trips)': approval.reads,
+    'other writes': approval.otherWrites,
   },
 ]);

@@ -252,3 +252,38 @@ describe('GET /api/activity', () => {
     );
   });
 });
+
+describe('an approval that runs out of time', () => {
+  it('stays reserving with its progress, and resume finishes it', async () => {
+    const proposal = await csrProposal();
+    const { approvalDependencies } = await import('../../functions/lib/approvals.ts');
+    const { approveAllocation } = await import('../../shared/approvals/approve-allocation.ts');
+    const alreadyPast = new Date(Date.now() - 1);
+
+    const cut = await approveAllocation(
+      approvalDependencies,
+      { sub: 'approver-budi', roles: ['approver'] },
+      proposal.id,
+      new Date(),
+      alreadyPast,
+    );
+    const resumed = await api.call('POST', `/api/allocations/${proposal.id}/resume`, {
+      token: await api.token('officer'),
+    });
+
+    expect(cut).toMatchObject({ status: 'reserving', reservedLines: 0 });
+    expect(resumed.status).toBe(200);
+    expect(resumed.body).toMatchObject({ status: 'approved', reservedLines: proposal.lineCount });
+  });
+
+  it('refuses to resume a proposal nobody approved', async () => {
+    const proposal = await csrProposal();
+
+    const response = await api.call('POST', `/api/allocations/${proposal.id}/resume`, {
+      token: await api.token('officer'),
+    });
+
+    expect(response.status).toBe(409);
+    expect(response.body.error.code).toBe('not_approved');
+  });
+});
