@@ -8,4 +8,8 @@ export const handlerEnvironment = {
   pseudonymSecretArn: 'TERANG_PSEUDONYM_SECRET_ARN',
   /** Local mode only: directory of the local stand-ins for KMS and the secret. */
   localKeyDirectory: 'TERANG_LOCAL_KEY_DIR',
+  /** AWS: the S3 bucket evidence files (receipts, transfer slips) are stored in, under `evidence/<sha256>`. */
+  evidenceBucket: 'TERANG_EVIDENCE_BUCKET',
+  /** Local mode only: the directory that stands in for the evidence bucket. */
+  localEvidenceDirectory: 'TERANG_LOCAL_EVIDENCE_DIR',
 } as const;

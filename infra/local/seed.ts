@@ -5,6 +5,8 @@ import type { Fund } from '../../shared/domain/funds.ts';
 import { makePledge } from '../../shared/domain/make-pledge.ts';
 import { registerOrganisation } from '../../shared/domain/register-organisation.ts';
 import type { TerangStore } from '../../shared/domain/store.ts';
+import { createProgramme, type CreateProgrammeInput } from '../../shared/programmes/create-programme.ts';
+import type { ProgrammeStore } from '../../shared/programmes/programme.ts';
 import { banjarmasin, banjarmasinKecamatan } from '../../shared/regions/banjarmasin.ts';
 
 /**
@@ -64,14 +66,47 @@ const demoOrganisations: readonly DemoOrganisation[] = [
   },
 ];
 
+/**
+ * Makin Mesra (Memberdayakan Keluarga Miskin Menuju Sejahtera): three tranches of business capital;
+ * the next opens only when the previous stage's targets are met and approved.
+ */
+const stageTargets = ['usaha_berjalan', 'untung', 'menabung', 'membantu_orang_lain', 'anggota_sehat_sekolah'];
+export const makinMesra: CreateProgrammeInput = {
+  id: 'makin-mesra',
+  name: 'Makin Mesra (Memberdayakan Keluarga Miskin Menuju Sejahtera)',
+  category: 'business_capital',
+  tranches: [
+    { tranche: 1, amount: 2_000_000 },
+    { tranche: 2, amount: 3_000_000 },
+    { tranche: 3, amount: 5_000_000 },
+  ],
+  stages: [
+    { stage: 1, targets: stageTargets },
+    { stage: 2, targets: stageTargets },
+  ],
+};
+
 export async function seedCity(store: TerangStore, demo: boolean): Promise<void> {
   await store.putCity({ ...banjarmasin, demo }, banjarmasinKecamatan);
 }
 
-/** Seeds once: a store that already has the city is left alone. Returns whether it seeded. */
-export async function seedDemoData(store: TerangStore, now: Date = new Date()): Promise<boolean> {
+/**
+ * Seeds once: a store that already has the city is left alone. Returns whether it seeded. The
+ * programme store defaults to the handlers' own (the table named in the environment).
+ */
+export async function seedDemoData(
+  store: TerangStore,
+  now: Date = new Date(),
+  programmes?: ProgrammeStore,
+): Promise<boolean> {
   if (await store.getCity()) return false;
   await seedCity(store, true);
+  await createProgramme(
+    programmes ?? (await import('../../functions/lib/programmes.ts')).programmes,
+    admin,
+    makinMesra,
+    now,
+  );
   for (const demo of demoOrganisations) {
     const organisation = await registerOrganisation(store, admin, { name: demo.name, kind: demo.kind }, now);
     const member: Caller = { sub: `seed-${demo.kind}`, roles: [demo.kind], orgId: organisation.id };

@@ -1,3 +1,5 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -28,6 +30,10 @@ process.env[handlerEnvironment.tableName] = tableName;
 process.env['TERANG_STAGE'] = 'local';
 // Local stand-ins for KMS and Secrets Manager (the registry's keys) live beside the data.
 process.env[handlerEnvironment.localKeyDirectory] = join(repositoryRoot, '.data', 'local-keys');
+// The local stand-in for the evidence bucket (a temporary directory with --memory, like the data).
+process.env[handlerEnvironment.localEvidenceDirectory] = values.memory
+  ? await mkdtemp(join(tmpdir(), 'terang-evidence-'))
+  : join(repositoryRoot, '.data', 'evidence');
 
 // Imported only now: the handlers' module-scope client reads the endpoint set above.
 const { dynamoDbClient, documentClient } = await import('../../shared/dynamodb/client.ts');

@@ -4,6 +4,7 @@ import { funds } from '../domain/funds.ts';
 import { organisationKinds } from '../domain/organisations.ts';
 import { earmarkCategories } from '../domain/pledges.ts';
 import { kecamatanCode, rupiahAmount } from './fields.ts';
+import { programmeId, trancheNumber } from './programme-schemas.ts';
 import { parseIsoInstant } from './iso-date.ts';
 
 /**
@@ -103,5 +104,10 @@ export const proposeAllocationBody = z.strictObject({
         z.maxLength(120, { error: 'must be at most 120 characters' }),
       ),
   ),
+  /** A staged programme (POST /api/programmes) and which of its tranches this proposal pays. */
+  programmeId: z.optional(programmeId),
+  tranche: z.optional(trancheNumber),
+  /** The category the lines spend on; defaults to the programme's. */
+  category: z.optional(z.enum(earmarkCategories, { error: `must be one of ${earmarkCategories.join(', ')}` })),
   rules: z.unknown(),
 });
