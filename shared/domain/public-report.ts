@@ -4,8 +4,10 @@ import { accountType, accountFund, type AccountName } from './ledger.ts';
 import { sumRupiah, type Rupiah } from './money.ts';
 import type { OrganisationKind } from './organisations.ts';
 import type { AccountBalance, TerangStore } from './store.ts';
+import { noOutcome, organisationOutcomes, type OrganisationOutcome } from '../public/outcomes.ts';
 
-export interface PublicOrganisation {
+/** A contributor's promises, confirmed money and what that money did (see shared/public/outcomes.ts). */
+export interface PublicOrganisation extends OrganisationOutcome {
   readonly id: string;
   readonly name: string;
   readonly kind: OrganisationKind;
@@ -49,9 +51,17 @@ function perFund(balances: readonly AccountBalance[], type: string): Record<Fund
   return totals;
 }
 
+/**
+ * Every organisation with its totals and outcomes. Reads: the organisation index, the aggregate
+ * accounts, and one query per organisation for its stats and reached households (in parallel).
+ */
 export async function publicOrganisations(store: TerangStore): Promise<PublicOrganisation[]> {
   const [organisations, balances] = await Promise.all([store.listOrganisations(), store.listAccountBalances()]);
   const confirmed = confirmedByOrganisation(balances);
+  const outcomes = organisationOutcomes(
+    await store.listOrganisationOutcomes(organisations.map((org) => org.id)),
+    suppressionThreshold,
+  );
   return organisations
     .map((org) => ({
       id: org.id,
@@ -59,6 +69,7 @@ export async function publicOrganisations(store: TerangStore): Promise<PublicOrg
       kind: org.kind,
       pledged: org.pledged,
       confirmed: confirmed.get(org.id) ?? 0,
+      ...(outcomes.get(org.id) ?? noOutcome),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'id'));
 }
@@ -88,17 +99,34 @@ export const suppressionThreshold = 5;
 export interface PublicKecamatan extends Kecamatan {
   /** Potential beneficiaries in the registry (active, desil 1–4); null when fewer than 5 or no registry yet. */
   readonly eligibleHouseholds: number | null;
+  /** Households that graduated (graduasi); null when fewer than 5. */
+  readonly graduated: number | null;
+  /** Graduated households a follow-up found fallen back, each counted once; null when fewer than 5. */
+  readonly fellBack: number | null;
 }
+
+/** Per kecamatan graduation counters (keys.kecamatanGraduationStats). */
+export type GraduationCounts = ReadonlyMap<string, { readonly graduated: number; readonly fellBack: number }>;
 
 export async function publicKecamatan(
   store: TerangStore,
   eligibleByKecamatan: Readonly<Record<string, number>> | undefined,
+  graduationCounts: GraduationCounts = new Map(),
 ): Promise<PublicKecamatan[]> {
   const kecamatan = await store.listKecamatan();
+  const shown = (count: number) => (count >= suppressionThreshold ? count : null);
   return kecamatan
     .map(({ code, name, poorHouseholds }) => {
       const eligible = eligibleByKecamatan?.[code] ?? 0;
-      return { code, name, poorHouseholds, eligibleHouseholds: eligible >= suppressionThreshold ? eligible : null };
+      const graduation = graduationCounts.get(code);
+      return {
+        code,
+        name,
+        poorHouseholds,
+        eligibleHouseholds: shown(eligible),
+        graduated: shown(graduation?.graduated ?? 0),
+        fellBack: shown(graduation?.fellBack ?? 0),
+      };
     })
     .sort((a, b) => a.code.localeCompare(b.code));
 }

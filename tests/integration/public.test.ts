@@ -39,11 +39,46 @@ describe('GET /api/public/kecamatan', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       items: [
-        { code: '63.71.01', name: 'Banjarmasin Selatan', poorHouseholds: 11_417, eligibleHouseholds: null },
-        { code: '63.71.02', name: 'Banjarmasin Timur', poorHouseholds: 6_621, eligibleHouseholds: null },
-        { code: '63.71.03', name: 'Banjarmasin Barat', poorHouseholds: 8_429, eligibleHouseholds: null },
-        { code: '63.71.04', name: 'Banjarmasin Utara', poorHouseholds: 7_514, eligibleHouseholds: null },
-        { code: '63.71.05', name: 'Banjarmasin Tengah', poorHouseholds: 5_555, eligibleHouseholds: null },
+        {
+          code: '63.71.01',
+          name: 'Banjarmasin Selatan',
+          poorHouseholds: 11_417,
+          eligibleHouseholds: null,
+          graduated: null,
+          fellBack: null,
+        },
+        {
+          code: '63.71.02',
+          name: 'Banjarmasin Timur',
+          poorHouseholds: 6_621,
+          eligibleHouseholds: null,
+          graduated: null,
+          fellBack: null,
+        },
+        {
+          code: '63.71.03',
+          name: 'Banjarmasin Barat',
+          poorHouseholds: 8_429,
+          eligibleHouseholds: null,
+          graduated: null,
+          fellBack: null,
+        },
+        {
+          code: '63.71.04',
+          name: 'Banjarmasin Utara',
+          poorHouseholds: 7_514,
+          eligibleHouseholds: null,
+          graduated: null,
+          fellBack: null,
+        },
+        {
+          code: '63.71.05',
+          name: 'Banjarmasin Tengah',
+          poorHouseholds: 5_555,
+          eligibleHouseholds: null,
+          graduated: null,
+          fellBack: null,
+        },
       ],
     });
   });
@@ -149,6 +184,12 @@ describe('GET /api/public/organisations', () => {
       kind: 'company',
       pledged: 20_000_000,
       confirmed: 5_000_000,
+      reachedHouseholds: 0,
+      disbursed: 0,
+      programme: 0,
+      ceremonial: 0,
+      ceremonialShare: 0,
+      reachedKecamatan: [],
     });
   });
 
@@ -169,7 +210,19 @@ describe('GET /api/public/organisations', () => {
 
     const organisation = await publicOrganisation(orgId);
 
-    expect(Object.keys(organisation ?? {}).sort()).toEqual(['confirmed', 'id', 'kind', 'name', 'pledged']);
+    expect(Object.keys(organisation ?? {}).sort()).toEqual([
+      'ceremonial',
+      'ceremonialShare',
+      'confirmed',
+      'disbursed',
+      'id',
+      'kind',
+      'name',
+      'pledged',
+      'programme',
+      'reachedHouseholds',
+      'reachedKecamatan',
+    ]);
   });
 });
 

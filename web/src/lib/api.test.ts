@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fetchSummary, parseKecamatan, parseOrganisations, parseSummary } from './api';
+import { fetchFlows, fetchSummary, parseFlows, parseKecamatan, parseOrganisations, parseSummary } from './api';
 
 const summaryBody = {
   city: { code: '63.71', name: 'Kota Banjarmasin' },
@@ -90,6 +90,11 @@ describe('parseOrganisations', () => {
           kind: 'company',
           pledged: 2000000000,
           confirmed: 750000000,
+          reachedHouseholds: 120,
+          disbursed: 600000000,
+          programme: 90000000,
+          ceremonial: 10000000,
+          ceremonialShare: 0.0143,
         },
         {
           id: 'org_2',
@@ -97,6 +102,11 @@ describe('parseOrganisations', () => {
           kind: 'baznas',
           pledged: 0,
           confirmed: 350000000,
+          reachedHouseholds: 0,
+          disbursed: 0,
+          programme: 0,
+          ceremonial: 0,
+          ceremonialShare: 0,
         },
       ],
     };
@@ -106,6 +116,39 @@ describe('parseOrganisations', () => {
 
     // Assess
     expect(organisations).toEqual(body.items);
+  });
+
+  it('ignores the per-kecamatan reach it does not display', () => {
+    // Prepare
+    const item = {
+      id: 'org_1',
+      name: 'PT Contoh',
+      kind: 'company',
+      pledged: 0,
+      confirmed: 0,
+      reachedHouseholds: 0,
+      disbursed: 0,
+      programme: 0,
+      ceremonial: 0,
+      ceremonialShare: 0,
+    };
+
+    // Act
+    const [organisation] = parseOrganisations({ items: [{ ...item, reachedKecamatan: [] }] });
+
+    // Assess
+    expect(organisation).toEqual(item);
+  });
+
+  it('rejects an organisation without its outcome figures', () => {
+    // Prepare
+    const body = { items: [{ id: 'org_1', name: 'PT Contoh', kind: 'company', pledged: 0, confirmed: 0 }] };
+
+    // Act
+    const parse = () => parseOrganisations(body);
+
+    // Assess
+    expect(parse).toThrow(/organisations\[0\]\.reachedHouseholds/);
   });
 
   it('rejects a payload without an items array', () => {
@@ -157,6 +200,71 @@ describe('parseKecamatan', () => {
 
     // Assess
     expect(parse).toThrow(/kecamatan\[0\]\.poorHouseholds/);
+  });
+});
+
+const flowsBody = {
+  nodes: [
+    { id: 'contributor:org_1', kind: 'contributor', label: 'PT Contoh' },
+    { id: 'fund:CSR', kind: 'fund', label: 'CSR' },
+    { id: 'use:unspent', kind: 'use', label: 'Belum digunakan' },
+  ],
+  links: [
+    { source: 'contributor:org_1', target: 'fund:CSR', fund: 'CSR', amount: 5000000 },
+    { source: 'fund:CSR', target: 'use:unspent', fund: 'CSR', amount: 5000000 },
+  ],
+};
+
+describe('parseFlows', () => {
+  it('accepts the documented flows payload, ignoring totals and asOf', () => {
+    // Prepare
+    const body = { ...structuredClone(flowsBody), totals: { confirmed: 5000000 }, asOf: '2026-11-23T07:20:00.000Z' };
+
+    // Act
+    const flows = parseFlows(body);
+
+    // Assess
+    expect(flows).toEqual(flowsBody);
+  });
+
+  it('rejects a link of an unknown fund', () => {
+    // Prepare
+    const body = { ...flowsBody, links: [{ ...flowsBody.links[0], fund: 'KAS' }] };
+
+    // Act
+    const parse = () => parseFlows(body);
+
+    // Assess
+    expect(parse).toThrow(/flows\.links\[0\]\.fund/);
+  });
+
+  it('rejects a node of an unknown kind', () => {
+    // Prepare
+    const body = { ...flowsBody, nodes: [{ id: 'x', kind: 'bank', label: 'X' }] };
+
+    // Act
+    const parse = () => parseFlows(body);
+
+    // Assess
+    expect(parse).toThrow(/flows\.nodes\[0\]\.kind/);
+  });
+});
+
+describe('fetchFlows', () => {
+  it('requests the public flows from the same origin', async () => {
+    // Prepare
+    const requested: string[] = [];
+    const fakeFetch = (async (input: RequestInfo | URL) => {
+      requested.push(String(input));
+      return new Response(JSON.stringify(flowsBody), { status: 200 });
+    }) as typeof fetch;
+
+    // Act
+    const flows = await fetchFlows(fakeFetch);
+
+    // Assess
+    expect(requested).toEqual(['/api/public/flows']);
+    expect(flows.links).toHaveLength(2);
   });
 });
 

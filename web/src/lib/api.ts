@@ -27,6 +27,37 @@ export interface Organisation {
   kind: string;
   pledged: number;
   confirmed: number;
+  /** Households the organisation's money reached (paid, net of returns). */
+  reachedHouseholds: number;
+  /** Paid to households, in rupiah. */
+  disbursed: number;
+  /** Non-ceremonial expenses, in rupiah. */
+  programme: number;
+  /** Ceremonial spending, in rupiah. */
+  ceremonial: number;
+  /** ceremonial ÷ (disbursed + programme + ceremonial), a fraction; 0 when nothing was spent. */
+  ceremonialShare: number;
+}
+
+export type FlowNodeKind = 'contributor' | 'fund' | 'kecamatan' | 'use';
+
+export interface FlowNode {
+  /** `contributor:<orgId>`, `fund:<F>`, `kecamatan:<code>` (`kecamatan:city` = city-wide), `use:<use>`. */
+  id: string;
+  kind: FlowNodeKind;
+  label: string;
+}
+
+export interface FlowLink {
+  source: string;
+  target: string;
+  fund: Fund;
+  amount: number;
+}
+
+export interface Flows {
+  nodes: FlowNode[];
+  links: FlowLink[];
 }
 
 export interface Kecamatan {
@@ -41,6 +72,7 @@ export const API_PATHS = {
   summary: '/api/public/summary',
   organisations: '/api/public/organisations',
   kecamatan: '/api/public/kecamatan',
+  flows: '/api/public/flows',
 } as const;
 
 type Json = Record<string, unknown>;
@@ -99,6 +131,11 @@ export function parseOrganisations(value: unknown): Organisation[] {
       kind: str(o.kind, `organisations[${i}].kind`),
       pledged: num(o.pledged, `organisations[${i}].pledged`),
       confirmed: num(o.confirmed, `organisations[${i}].confirmed`),
+      reachedHouseholds: num(o.reachedHouseholds, `organisations[${i}].reachedHouseholds`),
+      disbursed: num(o.disbursed, `organisations[${i}].disbursed`),
+      programme: num(o.programme, `organisations[${i}].programme`),
+      ceremonial: num(o.ceremonial, `organisations[${i}].ceremonial`),
+      ceremonialShare: num(o.ceremonialShare, `organisations[${i}].ceremonialShare`),
     };
   });
 }
@@ -116,6 +153,35 @@ export function parseKecamatan(value: unknown): Kecamatan[] {
   });
 }
 
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
+  if (!allowed.includes(value as T)) fail(what);
+  return value as T;
+}
+
+const NODE_KINDS: readonly FlowNodeKind[] = ['contributor', 'fund', 'kecamatan', 'use'];
+
+export function parseFlows(value: unknown): Flows {
+  const body = obj(value, 'flows');
+  const list = (key: 'nodes' | 'links') => {
+    const entries = body[key];
+    if (!Array.isArray(entries)) fail(`flows.${key}`);
+    return entries.map((entry, i) => obj(entry, `flows.${key}[${i}]`));
+  };
+  return {
+    nodes: list('nodes').map((n, i) => ({
+      id: str(n.id, `flows.nodes[${i}].id`),
+      kind: oneOf(n.kind, NODE_KINDS, `flows.nodes[${i}].kind`),
+      label: str(n.label, `flows.nodes[${i}].label`),
+    })),
+    links: list('links').map((l, i) => ({
+      source: str(l.source, `flows.links[${i}].source`),
+      target: str(l.target, `flows.links[${i}].target`),
+      fund: oneOf(l.fund, FUNDS, `flows.links[${i}].fund`),
+      amount: num(l.amount, `flows.links[${i}].amount`),
+    })),
+  };
+}
+
 async function getJson<T>(path: string, parse: (value: unknown) => T, fetchFn: typeof fetch): Promise<T> {
   const response = await fetchFn(path, { headers: { accept: 'application/json' } });
   if (!response.ok) throw new Error(`GET ${path} failed with HTTP ${response.status}`);
@@ -128,3 +194,5 @@ export const fetchOrganisations = (fetchFn: typeof fetch = fetch) =>
   getJson(API_PATHS.organisations, parseOrganisations, fetchFn);
 
 export const fetchKecamatan = (fetchFn: typeof fetch = fetch) => getJson(API_PATHS.kecamatan, parseKecamatan, fetchFn);
+
+export const fetchFlows = (fetchFn: typeof fetch = fetch) => getJson(API_PATHS.flows, parseFlows, fetchFn);

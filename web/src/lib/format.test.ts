@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compliancePercent, formatCompliance, formatInteger, formatPercent, formatRupiah, formatWita } from './format';
+import {
+  compliancePercent,
+  formatCompliance,
+  formatInteger,
+  formatPercent,
+  formatRupiah,
+  formatShare,
+  formatWita,
+} from './format';
 
 describe('formatRupiah', () => {
   it('formats rupiah with dots as thousand separators', () => {
@@ -131,6 +139,30 @@ describe('formatPercent', () => {
 
     // Assess
     expect(text).toBe('–');
+  });
+});
+
+describe('formatShare', () => {
+  it('formats a fraction as a percentage with one decimal and a decimal comma', () => {
+    // Prepare
+    const fraction = 0.1234;
+
+    // Act
+    const text = formatShare(fraction);
+
+    // Assess
+    expect(text).toBe('12,3 %');
+  });
+
+  it('keeps the decimal for zero and whole percentages', () => {
+    // Prepare
+    const fractions = [0, 1];
+
+    // Act
+    const texts = fractions.map(formatShare);
+
+    // Assess
+    expect(texts).toEqual(['0,0 %', '100,0 %']);
   });
 });
 

@@ -45,6 +45,14 @@ export function formatPercent(value: number | null): string {
   return `${percent.format(value).replace(HARD_SPACES, ' ')} %`;
 }
 
+const share = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** A fraction as a percentage with one decimal: 0.1234 → "12,3 %", 0 → "0,0 %". */
+export function formatShare(fraction: number): string {
+  if (!Number.isFinite(fraction)) return NOT_AVAILABLE;
+  return `${share.format(fraction * 100).replace(HARD_SPACES, ' ')} %`;
+}
+
 /** Compliance cell text: confirmed ÷ pledged, "–" when pledged is 0. */
 export function formatCompliance(pledged: number, confirmed: number): string {
   return formatPercent(compliancePercent(pledged, confirmed));
