@@ -159,6 +159,8 @@ export async function approveAllocation(
   const sources = await deps.approvals.fundingSources(proposal.rules.fund);
   const { funding, shortfalls } = planFunding(sources, lines, proposal.category);
   if (shortfalls.length > 0) {
+    // Sources read after a competing approval took from them: that is the fund moving, not an earmark.
+    await currentBasis(deps, proposal);
     throw unprocessable(
       'earmark_shortfall',
       `${shortfalls.length} line(s) cannot be paid from money whose earmark allows them (first: ${shortfalls[0]?.use}); earmarked contributions fund only their kecamatan and category`,
