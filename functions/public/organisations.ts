@@ -1,4 +1,4 @@
-import { publicOrganisations } from '../../shared/domain/public-report.ts';
+import { publicOrganisations } from '../../shared/public/organisations.ts';
 import { json } from '../lib/api-types.ts';
 import { publicHandler } from '../lib/public-handler.ts';
 import { store } from '../lib/store.ts';

@@ -1,4 +1,4 @@
-import { monthsBefore } from './calendar.ts';
+import { monthsBefore } from '../domain/calendar.ts';
 import { desilOf, flagsOf, householdFlag, recordField, recordWords } from './household-record.ts';
 import type { HouseholdTable } from './household-table.ts';
 import type { AllocationRules } from './rules.ts';

@@ -1,6 +1,6 @@
 import type { EligibilityProfile, HouseholdStatus } from '../registry/household.ts';
 import { allocationError } from './allocation-errors.ts';
-import { isCalendarDate } from './calendar.ts';
+import { isCalendarDate } from '../domain/calendar.ts';
 import {
   desilOf,
   flagsOf,

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 
 import { funds } from '../domain/funds.ts';
 import { allocationError } from './allocation-errors.ts';
-import { isCalendarDate } from './calendar.ts';
+import { isCalendarDate } from '../domain/calendar.ts';
 import { kecamatanCode, rupiahAmount } from '../api/fields.ts';
 import { toIssues } from '../api/issues.ts';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 
-import { isCalendarDate } from '../allocation/calendar.ts';
+import { isCalendarDate } from '../domain/calendar.ts';
 import { funds } from '../domain/funds.ts';
 import { earmarkCategories } from '../domain/pledges.ts';
 import { followUpMonths, graduationKinds } from '../graduations/graduation.ts';

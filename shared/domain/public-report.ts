@@ -1,19 +1,8 @@
 import type { City, Kecamatan } from './city.ts';
 import { funds, type Fund } from './funds.ts';
-import { accountType, accountFund, type AccountName } from './ledger.ts';
+import { accountType, accountFund } from './ledger.ts';
 import { sumRupiah, type Rupiah } from './money.ts';
-import type { OrganisationKind } from './organisations.ts';
 import type { AccountBalance, TerangStore } from './store.ts';
-import { noOutcome, organisationOutcomes, type OrganisationOutcome } from '../public/outcomes.ts';
-
-/** A contributor's promises, confirmed money and what that money did (see shared/public/outcomes.ts). */
-export interface PublicOrganisation extends OrganisationOutcome {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: OrganisationKind;
-  readonly pledged: Rupiah;
-  readonly confirmed: Rupiah;
-}
 
 export interface PublicSummary {
   readonly city: { readonly code: string; readonly name: string } | null;
@@ -28,20 +17,6 @@ export interface PublicSummary {
   readonly asOf: string;
 }
 
-function contributorOrg(account: AccountName): string {
-  return account.split(':')[1] ?? '';
-}
-
-function confirmedByOrganisation(balances: readonly AccountBalance[]): Map<string, Rupiah> {
-  const byOrg = new Map<string, Rupiah>();
-  for (const { account, balance } of balances) {
-    if (accountType(account) !== 'contributor') continue;
-    const orgId = contributorOrg(account);
-    byOrg.set(orgId, sumRupiah([byOrg.get(orgId) ?? 0, balance]));
-  }
-  return byOrg;
-}
-
 function perFund(balances: readonly AccountBalance[], type: string): Record<Fund, Rupiah> {
   const totals = Object.fromEntries(funds.map((fund) => [fund, 0])) as Record<Fund, Rupiah>;
   for (const { account, balance } of balances) {
@@ -49,29 +24,6 @@ function perFund(balances: readonly AccountBalance[], type: string): Record<Fund
       totals[accountFund(account)] = sumRupiah([totals[accountFund(account)], balance]);
   }
   return totals;
-}
-
-/**
- * Every organisation with its totals and outcomes. Reads: the organisation index, the aggregate
- * accounts, and one query per organisation for its stats and reached households (in parallel).
- */
-export async function publicOrganisations(store: TerangStore): Promise<PublicOrganisation[]> {
-  const [organisations, balances] = await Promise.all([store.listOrganisations(), store.listAccountBalances()]);
-  const confirmed = confirmedByOrganisation(balances);
-  const outcomes = organisationOutcomes(
-    await store.listOrganisationOutcomes(organisations.map((org) => org.id)),
-    suppressionThreshold,
-  );
-  return organisations
-    .map((org) => ({
-      id: org.id,
-      name: org.name,
-      kind: org.kind,
-      pledged: org.pledged,
-      confirmed: confirmed.get(org.id) ?? 0,
-      ...(outcomes.get(org.id) ?? noOutcome),
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'id'));
 }
 
 export async function publicSummary(store: TerangStore, now: Date): Promise<PublicSummary> {

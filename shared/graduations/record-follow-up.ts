@@ -1,4 +1,4 @@
-import { monthsBefore } from '../allocation/calendar.ts';
+import { monthsBefore } from '../domain/calendar.ts';
 import type { Activity } from '../domain/activity.ts';
 import { requireRole, type Caller } from '../domain/caller.ts';
 import { conflict, notFound, unprocessable } from '../domain/errors.ts';

@@ -1,4 +1,4 @@
-import { monthsBefore } from '../allocation/calendar.ts';
+import { monthsBefore } from '../domain/calendar.ts';
 import type { Language } from '../allocation/explain.ts';
 import type { AllocationRules } from '../allocation/rules.ts';
 import { formatRupiah, type Rupiah } from '../domain/money.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { allocate } from '../../../shared/allocation/allocate.ts';
 import { isAllocationError } from '../../../shared/allocation/allocation-errors.ts';
-import { monthsBefore } from '../../../shared/allocation/calendar.ts';
+import { monthsBefore } from '../../../shared/domain/calendar.ts';
 import { allocateKecamatan } from '../../../shared/allocation/kecamatan-split.ts';
 import type { AllocationRules } from '../../../shared/allocation/rules.ts';
 import type { EligibilityProfile } from '../../../shared/registry/household.ts';

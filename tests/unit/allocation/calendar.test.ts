@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isCalendarDate, monthsBefore } from '../../../shared/allocation/calendar.ts';
+import { isCalendarDate, monthsBefore } from '../../../shared/domain/calendar.ts';
 
 describe('monthsBefore', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { allocate } from '../../../shared/allocation/allocate.ts';
-import { monthsBefore } from '../../../shared/allocation/calendar.ts';
+import { monthsBefore } from '../../../shared/domain/calendar.ts';
 import type { EligibilityProfile } from '../../../shared/registry/household.ts';
 import {
   eligibleByRules,
