@@ -13,7 +13,7 @@ export class TransactionCancelled extends Error {
   }
 }
 
-const maxConflictRetries = 6;
+const maxConflictRetries = 10;
 
 /**
  * Runs one TransactWriteItems call. Conflicts with a concurrent transaction on the same item are
@@ -30,7 +30,7 @@ export async function transactWrite(client: DynamoDBDocumentClient, input: Trans
       const reasons = (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
       const conflicted = reasons.includes('TransactionConflict') && !reasons.includes('ConditionalCheckFailed');
       if (!conflicted || attempt >= maxConflictRetries) throw new TransactionCancelled(reasons);
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 25 * 2 ** attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(1_000, 25 * 2 ** attempt)));
     }
   }
 }
