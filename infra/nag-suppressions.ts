@@ -1,6 +1,7 @@
 import { type CfnElement, DefaultStackSynthesizer, type Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
+import type { EvidenceBucket } from './constructs/evidence-bucket.ts';
 import type { LedgerTable } from './constructs/ledger-table.ts';
 import type { PublicSite } from './constructs/public-site.ts';
 import type { RegistryKeys } from './constructs/registry-keys.ts';
@@ -14,6 +15,7 @@ export interface NaggedStack extends Stack {
   readonly api: TerangHttpApi;
   readonly site: PublicSite;
   readonly registryKeys: RegistryKeys;
+  readonly evidence: EvidenceBucket;
 }
 
 /**
@@ -23,6 +25,7 @@ export interface NaggedStack extends Stack {
  */
 export function applyNagSuppressions(stack: NaggedStack): void {
   acknowledgeFunctionRoles(stack);
+  acknowledgeEvidenceUploads(stack);
   acknowledgePublicRoutes(stack);
   acknowledgeUserPool(stack);
   acknowledgePseudonymKey(stack);
@@ -46,6 +49,18 @@ function acknowledgeFunctionRoles(stack: NaggedStack): void {
           "The table grant extends to this one table's secondary indexes (gsi1), which the handlers query; no other table is reachable.",
       },
     );
+  }
+}
+
+function acknowledgeEvidenceUploads(stack: NaggedStack): void {
+  const bucketLogicalId = stack.getLogicalId(stack.evidence.bucket.node.defaultChild as CfnElement);
+  for (const { route, handler } of stack.api.endpoints) {
+    if (route.bucket !== 'evidence' || !handler.role) continue;
+    Validations.of(handler.role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${bucketLogicalId}.Arn>/evidence/*]`,
+      reason:
+        'Evidence objects are keyed by the SHA-256 of their bytes, known only when a file is uploaded. The grant is s3:PutObject alone (no read, list or delete), on the evidence/ prefix of this one bucket, which is private, versioned and under Object Lock.',
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 
 import { routes } from '../functions/routes.ts';
+import { EvidenceBucket } from './constructs/evidence-bucket.ts';
 import { LedgerTable } from './constructs/ledger-table.ts';
 import { PublicSite } from './constructs/public-site.ts';
 import { RegistryKeys } from './constructs/registry-keys.ts';
@@ -24,6 +25,7 @@ export class TerangStack extends Stack {
   public readonly api: TerangHttpApi;
   public readonly site: PublicSite;
   public readonly registryKeys: RegistryKeys;
+  public readonly evidence: EvidenceBucket;
 
   public constructor(scope: Construct, id: string, props: TerangStackProps = {}) {
     super(scope, id, {
@@ -34,6 +36,7 @@ export class TerangStack extends Stack {
     this.table = new LedgerTable(this, 'LedgerTable');
     this.users = new UserDirectory(this, 'Users');
     this.registryKeys = new RegistryKeys(this, 'RegistryKeys');
+    this.evidence = new EvidenceBucket(this, 'Evidence');
     this.api = new TerangHttpApi(this, 'Api', {
       routes,
       table: this.table,
@@ -41,6 +44,7 @@ export class TerangStack extends Stack {
       userPoolClient: this.users.webClient,
       functionsDir: fromRepoRoot(props.functionsDir ?? defaultFunctionsDir),
       registryKeys: this.registryKeys,
+      evidence: this.evidence,
     });
     this.site = new PublicSite(this, 'Site', {
       apiDomainName: this.api.domainName,

@@ -16,6 +16,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 import { routeTimeoutSeconds, type RouteDefinition } from '../../functions/routes.ts';
+import type { EvidenceBucket } from './evidence-bucket.ts';
 import type { RegistryKeys } from './registry-keys.ts';
 import { TerangFunction } from './terang-function.ts';
 
@@ -51,6 +52,8 @@ export interface TerangHttpApiProps {
   readonly userPoolClient: UserPoolClient;
   readonly functionsDir: string;
   readonly registryKeys: RegistryKeys;
+  /** Needed by routes that declare `bucket: 'evidence'`. */
+  readonly evidence?: EvidenceBucket;
 }
 
 /** What was built for one entry of functions/routes.ts. */
@@ -105,6 +108,11 @@ export class TerangHttpApi extends Construct {
       timeout: Duration.seconds(routeTimeoutSeconds(route)),
       ...(route.heavy ? { memorySize: 1024 } : {}),
     });
+    if (route.bucket === 'evidence') {
+      if (!props.evidence) throw new Error(`${route.name} needs the evidence bucket`);
+      for (const [name, value] of Object.entries(props.evidence.environmentFor(handler)))
+        handler.addEnvironment(name, value);
+    }
     const [httpRoute] = this.httpApi.addRoutes({
       path: route.path,
       methods: [HttpMethod[route.method]],

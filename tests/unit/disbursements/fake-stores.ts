@@ -2,7 +2,7 @@ import type { Disbursement, EvidenceRecord } from '../../../shared/disbursements
 import { paymentReferenceKey } from '../../../shared/disbursements/payment-plan.ts';
 import {
   reachedKey,
-  StaleReachedRead,
+  RaceLost,
   type DisbursementStore,
   type EvidenceStore,
   type LineToPay,
@@ -111,11 +111,11 @@ export class MemoryDisbursementStore implements DisbursementStore {
   private applyReached(changes: PaymentWrite['reached'], household: string) {
     if (this.raceReached > 0) {
       this.raceReached -= 1;
-      throw new StaleReachedRead();
+      throw new RaceLost('reached_moved');
     }
     for (const change of changes) {
       const key = reachedKey({ orgId: change.orgId, household });
-      if (this.reached.get(key) !== change.before) throw new StaleReachedRead();
+      if (this.reached.get(key) !== change.before) throw new RaceLost('reached_moved');
       this.reached.set(key, (change.before ?? 0) + change.amount);
     }
   }

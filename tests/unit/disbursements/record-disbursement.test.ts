@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import {
-  maxStaleRetries,
+  maxRaceRetries,
   recordDisbursement,
   recordDisbursementBatch,
 } from '../../../shared/disbursements/record-disbursement.ts';
@@ -68,8 +68,8 @@ describe('recordDisbursement', () => {
     expect(store.payments).toHaveLength(1);
   });
 
-  it(`gives up with 409 after ${maxStaleRetries} retries`, async () => {
-    store.raceReached = maxStaleRetries + 1;
+  it(`gives up with 409 after ${maxRaceRetries} retries`, async () => {
+    store.raceReached = maxRaceRetries + 1;
 
     await expect(recordDisbursement(deps(), officer, request(1), now)).rejects.toMatchObject({
       statusCode: 409,
