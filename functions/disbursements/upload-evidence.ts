@@ -1,7 +1,8 @@
 import { uploadEvidence } from '../../shared/disbursements/upload-evidence.ts';
 import { evidenceStoreFromEnvironment } from '../../shared/evidence/evidence-store-from-environment.ts';
 import { json } from '../lib/api-types.ts';
-import { authenticatedCaller, bodyBytes, disbursements } from '../lib/disbursements.ts';
+import { requireCaller } from '../lib/private-handlers.ts';
+import { bodyBytes, disbursements } from '../lib/disbursements.ts';
 import { withHttpErrors } from '../lib/http-middleware.ts';
 import { idempotentWrites } from '../lib/idempotency.ts';
 
@@ -11,7 +12,7 @@ const evidence = evidenceStoreFromEnvironment();
 export const handler = withHttpErrors(async (event) => {
   const { record, created } = await uploadEvidence(
     { evidence, disbursements },
-    authenticatedCaller(event),
+    requireCaller(event),
     { bytes: bodyBytes(event), contentType: event.headers['content-type'] },
     new Date(),
   );

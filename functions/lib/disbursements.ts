@@ -1,7 +1,5 @@
-import { callerFromClaims } from '../../shared/auth/claims.ts';
 import type { PaymentDependencies } from '../../shared/disbursements/payment-checks.ts';
-import type { Caller } from '../../shared/domain/caller.ts';
-import { badRequest, problem, unauthorized } from '../../shared/domain/errors.ts';
+import { badRequest, problem } from '../../shared/domain/errors.ts';
 import { documentClient, tableNameFromEnvironment } from '../../shared/dynamodb/client.ts';
 import { DynamoDbDisbursementStore } from '../../shared/dynamodb/dynamodb-disbursement-store.ts';
 import type { ApiEvent } from './api-types.ts';
@@ -14,12 +12,6 @@ export const paymentDependencies: PaymentDependencies = { disbursements, registr
 
 /** A batch of at most `maxBatchRows` rows is far below this. */
 export const maxBatchBytes = 1024 * 1024;
-
-export function authenticatedCaller(event: ApiEvent): Caller {
-  const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
-  if (!caller) throw unauthorized('a valid bearer token is required');
-  return caller;
-}
 
 /** The body's bytes exactly as sent: API Gateway base64-encodes binary bodies. */
 export function bodyBytes(event: ApiEvent): Uint8Array {

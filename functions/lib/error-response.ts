@@ -29,10 +29,24 @@ function fromIdempotencyError(error: Error): Problem | undefined {
   }
 }
 
+/**
+ * Middy answers for a function about to reach its timeout. The work may or may not have been
+ * committed (every write is one transaction, so it is all or nothing): retrying with the same
+ * Idempotency-Key is safe.
+ */
+function fromTimeout(error: Error): Problem | undefined {
+  if (error.name !== 'TimeoutError') return undefined;
+  return problem(
+    503,
+    'timeout',
+    'the request ran out of time; it was applied completely or not at all, so retry it (with the same Idempotency-Key)',
+  );
+}
+
 function asProblem(error: unknown): Problem | undefined {
   if (!(error instanceof Error)) return undefined;
   if (isProblem(error)) return error;
-  const idempotency = fromIdempotencyError(error);
+  const idempotency = fromIdempotencyError(error) ?? fromTimeout(error);
   if (idempotency) return idempotency;
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {

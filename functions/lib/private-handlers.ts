@@ -25,7 +25,8 @@ function deadlineOf(context: Context): Date {
   return new Date(Date.now() + Math.max(0, context.getRemainingTimeInMillis() - answerMarginMs));
 }
 
-function requireCaller(event: ApiEvent): Caller {
+/** The caller named by the authorizer's claims; 401 without a valid token. */
+export function requireCaller(event: ApiEvent): Caller {
   const caller = callerFromClaims(event.requestContext.authorizer?.jwt?.claims);
   if (!caller) throw unauthorized('a valid bearer token is required');
   return caller;

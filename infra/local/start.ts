@@ -55,7 +55,12 @@ if (await seedDemoData(new DynamoDbStore(documentClient, tableName))) {
     [demoRegistryCsv()],
     { importId: newId('imp'), dryRun: false, now: new Date() },
   );
-  console.log(`Seeded demo data (Data contoh) for Kota Banjarmasin, with ${report.accepted} fictional households.`);
+  const { seedDemoMoneyOut } = await import('./seed-money-out.ts');
+  await seedDemoMoneyOut(new Date());
+  console.log(
+    `Seeded demo data (Data contoh) for Kota Banjarmasin, with ${report.accepted} fictional households, ` +
+      'approved allocations, payments with evidence and an expense.',
+  );
 }
 
 if (webBuildIsStale()) {

@@ -15,12 +15,12 @@ import {
 } from '../disbursements/ports.ts';
 import { normaliseTransferRef } from '../domain/contributions.ts';
 import { conflict, unprocessable } from '../domain/errors.ts';
-import { balanceDelta, type AccountName, type LedgerEntry } from '../domain/ledger.ts';
+import type { LedgerEntry } from '../domain/ledger.ts';
 import { proposalIdOfLine, type AllocationProposal, type ProposalLine } from '../proposals/proposal.ts';
 import { activityPut } from './activity-actions.ts';
 import { ItemAccess } from './item-access.ts';
 import { keys } from './keys.ts';
-import { counterUpdate, sourceUpdate, type TransactItem } from './ledger-actions.ts';
+import { counterUpdate, entriesActions, sourceUpdate, type TransactItem } from './ledger-actions.ts';
 import { transactWrite, TransactionCancelled } from './transactions.ts';
 
 /** DynamoDB's ceiling on the actions of one TransactWriteItems call. */
@@ -170,11 +170,7 @@ export class DynamoDbDisbursementStore implements DisbursementStore {
       activityPut(this.tableName, activity),
     ];
     const reachedAt = fixed.length;
-    const actions = [
-      ...fixed,
-      ...this.reachedActions(write.reached, paid),
-      ...combinedEntryActions(this.tableName, [entry]),
-    ];
+    const actions = [...fixed, ...this.reachedActions(write.reached, paid), ...entriesActions(this.tableName, [entry])];
     try {
       await this.transact(actions);
     } catch (error) {
@@ -253,7 +249,7 @@ export class DynamoDbDisbursementStore implements DisbursementStore {
     const actions = [
       ...fixed,
       ...this.reachedActions(write.reached, returned),
-      ...combinedEntryActions(this.tableName, [write.reversal, write.release]),
+      ...entriesActions(this.tableName, [write.reversal, write.release]),
     ];
     try {
       await this.transact(actions);
@@ -319,56 +315,4 @@ export class DynamoDbDisbursementStore implements DisbursementStore {
   private newItem(item: Record<string, unknown>): TransactItem {
     return { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
   }
-}
-
-/**
- * Like `entryActions`, for several entries written in one transaction: each entry is put once and
- * every account gets one update with the net change (DynamoDB refuses two actions on one item).
- * An account whose net change falls is conditioned on staying at or above zero; `version` counts
- * the postings, as `entryActions` does.
- */
-export function combinedEntryActions(tableName: string, entries: readonly LedgerEntry[]): TransactItem[] {
-  const deltas = new Map<AccountName, { delta: number; postings: number }>();
-  for (const entry of entries) {
-    const perEntry = new Set<AccountName>();
-    for (const posting of entry.postings) {
-      const known = deltas.get(posting.account) ?? { delta: 0, postings: 0 };
-      deltas.set(posting.account, {
-        delta: known.delta + balanceDelta(posting),
-        postings: known.postings + (perEntry.has(posting.account) ? 0 : 1),
-      });
-      perEntry.add(posting.account);
-    }
-  }
-  return [
-    ...entries.map((entry) => ({
-      Put: {
-        TableName: tableName,
-        Item: {
-          ...keys.entry(entry.id),
-          ...keys.entryIndex(entry.fund, entry.createdAt, entry.id),
-          entity: 'LedgerEntry',
-          ...entry,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      },
-    })),
-    ...[...deltas].map(([account, { delta, postings }]) => ({
-      Update: {
-        TableName: tableName,
-        Key: keys.account(account),
-        UpdateExpression:
-          'SET entity = :entity, account = :account, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk ADD balance :delta, version :postings',
-        ...(delta < 0 ? { ConditionExpression: 'balance >= :needed' } : {}),
-        ExpressionAttributeValues: {
-          ':entity': 'Account',
-          ':account': account,
-          ...keys.accountIndexValues(account),
-          ':delta': delta,
-          ':postings': postings,
-          ...(delta < 0 ? { ':needed': -delta } : {}),
-        },
-      },
-    })),
-  ];
 }

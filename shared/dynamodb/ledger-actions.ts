@@ -8,23 +8,31 @@ import type { TransactionCancelled } from './transactions.ts';
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
- * The transaction actions that record one ledger entry: the entry itself, written once (its id
- * decides whether the same step already happened), and one balance update per posting. A balance
- * that falls is conditioned on staying at or above zero on the account's normal side, so no
- * account can ever go negative, however many writers race.
- *
- * Postings to the same account are merged first: DynamoDB refuses two actions on one item.
+ * The transaction actions that record ledger entries: each entry itself, written once (its id
+ * decides whether the same step already happened), then one balance update per account with the
+ * net change of all the entries (DynamoDB refuses two actions on one item) and `version` counting
+ * the entries that posted to it. A balance that falls is conditioned on staying at or above zero
+ * on the account's normal side, so no account can ever go negative, however many writers race.
  */
-export function entryActions(
+export function entriesActions(
   tableName: string,
-  entry: LedgerEntry,
+  entries: readonly LedgerEntry[],
   /** Accounts whose version must still be this one (nothing posted to them since it was read). */
   expectedVersions: ReadonlyMap<AccountName, number> = new Map(),
 ): TransactItem[] {
-  const deltas = new Map<AccountName, number>();
-  for (const posting of entry.postings)
-    deltas.set(posting.account, (deltas.get(posting.account) ?? 0) + balanceDelta(posting));
-  const balanceUpdates: TransactItem[] = [...deltas].map(([account, delta]) => {
+  const changes = new Map<AccountName, { delta: number; entries: number }>();
+  for (const entry of entries) {
+    const seen = new Set<AccountName>();
+    for (const posting of entry.postings) {
+      const known = changes.get(posting.account) ?? { delta: 0, entries: 0 };
+      changes.set(posting.account, {
+        delta: known.delta + balanceDelta(posting),
+        entries: known.entries + (seen.has(posting.account) ? 0 : 1),
+      });
+      seen.add(posting.account);
+    }
+  }
+  const balanceUpdates: TransactItem[] = [...changes].map(([account, { delta, entries: count }]) => {
     const expectedVersion = expectedVersions.get(account);
     const conditions = [
       ...(delta < 0 ? ['balance >= :needed'] : []),
@@ -37,14 +45,14 @@ export function entryActions(
         TableName: tableName,
         Key: keys.account(account),
         UpdateExpression:
-          'SET entity = :entity, account = :account, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk ADD balance :delta, version :one',
+          'SET entity = :entity, account = :account, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk ADD balance :delta, version :entries',
         ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
         ExpressionAttributeValues: {
           ':entity': 'Account',
           ':account': account,
           ...keys.accountIndexValues(account),
           ':delta': delta,
-          ':one': 1,
+          ':entries': count,
           ...(delta < 0 ? { ':needed': -delta } : {}),
           ...(expectedVersion ? { ':expected': expectedVersion } : {}),
         },
@@ -52,7 +60,7 @@ export function entryActions(
     };
   });
   return [
-    {
+    ...entries.map((entry) => ({
       Put: {
         TableName: tableName,
         Item: {
@@ -63,9 +71,18 @@ export function entryActions(
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
-    },
+    })),
     ...balanceUpdates,
   ];
+}
+
+/** `entriesActions` for one entry: the entry first, then its accounts in posting order. */
+export function entryActions(
+  tableName: string,
+  entry: LedgerEntry,
+  expectedVersions: ReadonlyMap<AccountName, number> = new Map(),
+): TransactItem[] {
+  return entriesActions(tableName, [entry], expectedVersions);
 }
 
 /** The accounts, in action order, that `entryActions` updates after the entry itself. */

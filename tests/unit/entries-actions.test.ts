@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { combinedEntryActions } from '../../../shared/dynamodb/dynamodb-disbursement-store.ts';
-import { createEntry } from '../../../shared/domain/ledger.ts';
+import { entriesActions } from '../../shared/dynamodb/ledger-actions.ts';
+import { createEntry } from '../../shared/domain/ledger.ts';
 
 const meta = { fund: 'CSR' as const, refs: {}, createdAt: '2026-11-25T00:00:00.000Z', createdBy: 'officer-1' };
 const reversal = createEntry({
@@ -23,8 +23,8 @@ const release = createEntry({
   ],
 });
 
-describe('combinedEntryActions', () => {
-  const actions = combinedEntryActions('table', [reversal, release]);
+describe('entriesActions', () => {
+  const actions = entriesActions('table', [reversal, release]);
   const updates = actions.flatMap((action) => (action.Update ? [action.Update] : []));
   const byAccount = (account: string) =>
     updates.find((update) => update.ExpressionAttributeValues?.[':account'] === account);
