@@ -44,8 +44,8 @@ describe('entriesActions', () => {
 
   it('updates each account once with its net change, counting one posting per entry', () => {
     expect(updates).toHaveLength(3);
-    expect(byAccount('payable:hh1:CSR')?.ExpressionAttributeValues).toMatchObject({ ':delta': 0, ':postings': 2 });
-    expect(byAccount('fund:CSR')?.ExpressionAttributeValues).toMatchObject({ ':delta': 500, ':postings': 1 });
+    expect(byAccount('payable:hh1:CSR')?.ExpressionAttributeValues).toMatchObject({ ':delta': 0, ':entries': 2 });
+    expect(byAccount('fund:CSR')?.ExpressionAttributeValues).toMatchObject({ ':delta': 500, ':entries': 1 });
   });
 
   it('conditions only a falling balance, on staying at or above zero', () => {
