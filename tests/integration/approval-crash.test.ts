@@ -12,7 +12,7 @@ import { entriesIn } from '../support/ledger.ts';
 import { startLocalApi, type LocalApi } from '../support/local-api.ts';
 import {
   allocationRules,
-  approveAs,
+  approveFully,
   fundWith,
   householdsIn,
   importRegistry,
@@ -20,7 +20,7 @@ import {
   registryCsv,
 } from '../support/money-out.ts';
 
-const households = 1_500;
+const households = 1_000;
 const benefit = 100_000;
 
 let table: IsolatedTable;
@@ -102,7 +102,7 @@ describe('an approval killed half-way through its reservations', () => {
     const interrupted = await proposeAllocation(api, {
       rules: allocationRules('INFAK', households * benefit, benefit),
     });
-    expect((await approveAs(api, uninterrupted.id)).body.status).toBe('approved');
+    expect((await approveFully(api, uninterrupted.id)).body.status).toBe('approved');
 
     const { child, baseUrl } = await startApiProcess();
     const token = await signLocalToken({ roles: ['approver'], sub: 'approver-budi' });
