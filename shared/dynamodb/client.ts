@@ -6,7 +6,13 @@ import { handlerEnvironment } from '../environment.ts';
 /**
  * Off AWS (the local server, tests) the endpoint points at DynamoDB Local, which accepts any
  * credentials; on Lambda the endpoint is unset and the SDK uses the function's role.
+ *
+ * On Lambda each container serves one request at a time; the local server runs every request in
+ * one process, so its client gets far more sockets than the SDK's default 50 (a burst of requests
+ * would otherwise queue behind one another until they time out).
  */
+const localSockets = 512;
+
 function createClient(): DynamoDBClient {
   const endpoint = process.env[handlerEnvironment.dynamodbEndpoint];
   if (!endpoint) return new DynamoDBClient({});
@@ -14,6 +20,7 @@ function createClient(): DynamoDBClient {
     endpoint,
     region: process.env['AWS_REGION'] ?? 'ap-southeast-3',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    requestHandler: { httpAgent: { maxSockets: localSockets, keepAlive: true } },
   });
 }
 
