@@ -121,9 +121,12 @@ describe('an approval killed half-way through its reservations', () => {
     expect(atCrash.reservedLines).toBeGreaterThan(0);
     expect(atCrash.reservedLines).toBeLessThan(households);
 
-    const resumed = await api.call('POST', `/api/allocations/${interrupted.id}/resume`, {
-      token: await api.token('officer'),
-    });
+    // Resume as a client would: again, should one request run out of time before the last line.
+    const officer = await api.token('officer');
+    let resumed = await api.call('POST', `/api/allocations/${interrupted.id}/resume`, { token: officer });
+    for (let attempt = 0; resumed.status === 200 && resumed.body.status === 'reserving' && attempt < 10; attempt += 1) {
+      resumed = await api.call('POST', `/api/allocations/${interrupted.id}/resume`, { token: officer });
+    }
 
     expect(resumed.status).toBe(200);
     expect(resumed.body).toMatchObject({ status: 'approved', reservedLines: households });
