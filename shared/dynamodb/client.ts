@@ -12,6 +12,11 @@ import { handlerEnvironment } from '../environment.ts';
  * would otherwise queue behind one another until they time out).
  */
 const localSockets = 512;
+/**
+ * DynamoDB Local answers a transaction that waited too long for one of its item locks with a 500
+ * ("this request will succeed in actual DynamoDB"); the SDK retries 500s, so give it more tries.
+ */
+const localAttempts = 10;
 
 function createClient(): DynamoDBClient {
   const endpoint = process.env[handlerEnvironment.dynamodbEndpoint];
@@ -21,6 +26,7 @@ function createClient(): DynamoDBClient {
     region: process.env['AWS_REGION'] ?? 'ap-southeast-3',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     requestHandler: { httpAgent: { maxSockets: localSockets, keepAlive: true } },
+    maxAttempts: localAttempts,
   });
 }
 
