@@ -12,6 +12,8 @@ export const maxTransactionActions = 100;
  */
 const fixedActions = 4;
 const actionsPerLine = 3;
+/** A programme tranche also records, per line, that the household received this tranche. */
+export const actionsPerProgrammeLine = 4;
 
 function moneyUses(lines: readonly ProposalLine[], category: string | undefined): MoneyUse[] {
   return lines.map((line) => ({
@@ -90,13 +92,13 @@ export function lineFundings(
  * The end (exclusive) of the chunk that starts at `from`: as many lines as fit in one
  * transaction. Deterministic, so a resumed reservation cuts the very same chunks.
  */
-export function chunkEnd(lines: readonly ProposalLine[], from: number): number {
+export function chunkEnd(lines: readonly ProposalLine[], from: number, perLine: number = actionsPerLine): number {
   const kecamatan = new Set<string>();
   let end = from;
   while (end < lines.length) {
     const line = lines[end] as ProposalLine;
     const extraKecamatan = kecamatan.has(line.kecamatan) ? 0 : 1;
-    const actions = fixedActions + actionsPerLine * (end - from + 1) + kecamatan.size + extraKecamatan;
+    const actions = fixedActions + perLine * (end - from + 1) + kecamatan.size + extraKecamatan;
     if (actions > maxTransactionActions) break;
     kecamatan.add(line.kecamatan);
     end += 1;

@@ -4,7 +4,7 @@ import { sumRupiah } from '../domain/money.ts';
 import { notFound } from '../domain/errors.ts';
 import type { AllocationProposal } from '../proposals/proposal.ts';
 import type { ApprovalDependencies } from './dependencies.ts';
-import { chunkEnd, lineFundings } from './reservation-plan.ts';
+import { actionsPerProgrammeLine, chunkEnd, lineFundings } from './reservation-plan.ts';
 
 /** Entry ids name the proposal and the first line of the chunk: the same chunk can never post twice. */
 export function reservationEntryId(proposalId: string, from: number): string {
@@ -42,7 +42,7 @@ export async function reserveAllocation(
   let from = proposal.reservedLines ?? 0;
   while (from < lines.length) {
     if (deadline && Date.now() >= deadline.getTime()) break;
-    const to = chunkEnd(lines, from);
+    const to = chunkEnd(lines, from, proposal.programmeId ? actionsPerProgrammeLine : undefined);
     const chunk = lines.slice(from, to).map((line) => ({ line, fundedBy: fundings.get(line.id) ?? [] }));
     const total = sumRupiah(chunk.map(({ line }) => line.amount));
     const entry = createEntry({

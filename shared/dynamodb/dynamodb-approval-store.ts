@@ -140,6 +140,7 @@ export class DynamoDbApprovalStore implements ApprovalStore {
           { kecamatan, fund },
         ),
       ),
+      ...(proposal.programmeId && proposal.tranche ? lines.map(({ line }) => this.trancheReceipt(proposal, line)) : []),
       ...(completion ? [activityPut(this.tableName, completion)] : []),
     ];
     try {
@@ -211,6 +212,27 @@ export class DynamoDbApprovalStore implements ApprovalStore {
       ExpressionAttributeValues: { ':pk': keys.householdYearIndex(year, '').gsi1pk },
     });
     return new Map(items.map((item) => [item.household, item.received]));
+  }
+
+  /** The household received this tranche of the programme: a later proposal of it skips them. */
+  private trancheReceipt(proposal: AllocationProposal, line: ProposalLine): TransactItem {
+    const programmeId = proposal.programmeId as string;
+    const tranche = proposal.tranche as number;
+    return {
+      Put: {
+        TableName: this.tableName,
+        Item: {
+          ...keys.trancheReceipt(programmeId, line.household, tranche),
+          ...keys.trancheReceiptIndex(programmeId, tranche, line.household),
+          entity: 'TrancheReceipt',
+          programmeId,
+          tranche,
+          household: line.household,
+          proposalId: proposal.id,
+          lineId: line.id,
+        },
+      },
+    };
   }
 
   /** Appends the approval, on condition nobody approved or decided since the proposal was read. */

@@ -133,6 +133,16 @@ export class DynamoDbProgrammeStore implements ProgrammeStore {
     return new Set(found.map((targets) => targets.household));
   }
 
+  async trancheRecipients(programmeId: string, tranche: number): Promise<ReadonlySet<string>> {
+    const found = await this.items.queryAll<{ household: string }>({
+      IndexName: gsi1,
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ProjectionExpression: 'household',
+      ExpressionAttributeValues: { ':pk': keys.trancheReceiptIndex(programmeId, tranche, '').gsi1pk },
+    });
+    return new Set(found.map((receipt) => receipt.household));
+  }
+
   async receivedInYear(year: number): Promise<ReadonlyMap<string, Rupiah>> {
     const received = new Map<string, Rupiah>();
     let ExclusiveStartKey: Record<string, unknown> | undefined;

@@ -163,6 +163,10 @@ export const keys = {
     pk: `TARGETS#${programme}#${household}`,
     sk: `TRANCHE#${String(tranche).padStart(2, '0')}`,
   }),
+  trancheReceiptIndex: (programme: string, tranche: number, household: string): IndexKeys => ({
+    gsi1pk: `TRANCHE#${programme}#${String(tranche).padStart(2, '0')}`,
+    gsi1sk: household,
+  }),
 
   /** Powertools Idempotency records: static partition, the hashed key as sort key. */
   idempotencyPartition: 'IDEMPOTENCY',

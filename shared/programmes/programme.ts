@@ -70,6 +70,8 @@ export interface ProgrammeStore {
   approveStageTargets(approved: StageTargets, activity: Activity): Promise<boolean>;
   /** Households whose targets for the stage were approved and all met. */
   approvedMetHouseholds(programmeId: string, stage: number): Promise<ReadonlySet<string>>;
+  /** Households already allocated (reserved) this tranche of the programme by an approved proposal. */
+  trancheRecipients(programmeId: string, tranche: number): Promise<ReadonlySet<string>>;
 
   /** What each household received (reserved, net of returns) in a fiscal year over every fund and programme. */
   receivedInYear(year: number): Promise<ReadonlyMap<string, Rupiah>>;

@@ -18,10 +18,12 @@ export interface HouseholdFacts {
   readonly householdAnnualCap: Rupiah | null;
   /** For tranche n > 1: households whose stage n − 1 targets were approved and all met. */
   readonly targetsMet?: ReadonlySet<string>;
+  /** For a programme tranche: households already allocated this very tranche (never twice). */
+  readonly trancheReceived?: ReadonlySet<string>;
 }
 
 /** The order in which a household is attributed to one reason when several apply. */
-export const skipReasons: readonly SkipReason[] = ['graduated', 'household_cap', 'targets_not_met'];
+export const skipReasons: readonly SkipReason[] = ['graduated', 'tranche_received', 'household_cap', 'targets_not_met'];
 
 /**
  * The engine's step 1 (FORMAT.md) for one profile: the households the rules alone make eligible.
@@ -65,8 +67,9 @@ export class HouseholdConstraints {
 
   /** The reason a household is kept from the engine, or undefined when the engine may see it. */
   reasonFor(profile: EligibilityProfile): SkipReason | undefined {
-    const { graduated, received, householdAnnualCap, targetsMet } = this.facts;
+    const { graduated, received, householdAnnualCap, targetsMet, trancheReceived } = this.facts;
     if (graduated.has(profile.pseudonym)) return 'graduated';
+    if (trancheReceived?.has(profile.pseudonym)) return 'tranche_received';
     if (
       householdAnnualCap !== null &&
       (received.get(profile.pseudonym) ?? 0) + this.rules.benefitPerHousehold > householdAnnualCap
@@ -121,6 +124,10 @@ function reasonPhrase(entry: SkippedHouseholds, context: SkipContext, language: 
       return language === 'id'
         ? `${entry.households} akan melampaui batas bantuan per rumah tangga tahun ${context.fiscalYear}${cap}`
         : `${entry.households} would exceed the per-household cap for ${context.fiscalYear}${cap}`;
+    case 'tranche_received':
+      return language === 'id'
+        ? `${entry.households} sudah menerima tahap ini`
+        : `${entry.households} already allocated this tranche`;
     case 'targets_not_met':
       return language === 'id'
         ? `${entry.households} belum memenuhi target tahap ${context.stage ?? '?'} yang disetujui`

@@ -18,7 +18,7 @@ export interface Approval {
 }
 
 /** Households the engine never saw, and why: so the explanation can say who was left out. */
-export type SkipReason = 'graduated' | 'household_cap' | 'targets_not_met';
+export type SkipReason = 'graduated' | 'tranche_received' | 'household_cap' | 'targets_not_met';
 
 export interface SkippedHouseholds {
   readonly kecamatan: string;

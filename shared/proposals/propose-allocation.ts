@@ -37,7 +37,10 @@ export interface ProposalDependencies {
   readonly store: TerangStore;
   readonly registry: RegistryStore;
   readonly proposals: ProposalStore;
-  readonly programmes: Pick<ProgrammeStore, 'getProgramme' | 'approvedMetHouseholds' | 'receivedInYear'>;
+  readonly programmes: Pick<
+    ProgrammeStore,
+    'getProgramme' | 'approvedMetHouseholds' | 'receivedInYear' | 'trancheRecipients'
+  >;
   readonly graduations: Pick<GraduationStore, 'graduatedHouseholds'>;
 }
 
@@ -177,11 +180,14 @@ export async function proposeAllocation(
 
   const fiscalYear = fiscalYearOf(rules.asOf);
   const stage = programmeTranche && programmeTranche.tranche > 1 ? programmeTranche.tranche - 1 : undefined;
-  const [graduated, received, targetsMet] = await Promise.all([
+  const [graduated, received, targetsMet, trancheReceived] = await Promise.all([
     deps.graduations.graduatedHouseholds(),
     settings.householdAnnualCap === null ? new Map<string, number>() : deps.programmes.receivedInYear(fiscalYear),
     programmeTranche && stage !== undefined
       ? deps.programmes.approvedMetHouseholds(programmeTranche.programme.id, stage)
+      : undefined,
+    programmeTranche
+      ? deps.programmes.trancheRecipients(programmeTranche.programme.id, programmeTranche.tranche)
       : undefined,
   ]);
   const constraints = new HouseholdConstraints(rules, {
@@ -189,6 +195,7 @@ export async function proposeAllocation(
     received,
     householdAnnualCap: settings.householdAnnualCap,
     ...(targetsMet ? { targetsMet } : {}),
+    ...(trancheReceived ? { trancheReceived } : {}),
   });
   const profiles: EligibilityProfile[] = [];
   for await (const profile of deps.registry.eligibilityProfiles()) {

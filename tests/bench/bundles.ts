@@ -26,7 +26,13 @@ function importTimeMs(bundle: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(bundle)}); process.stdout.write(String(performance.now() - t));`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
-    env: { ...process.env, TERANG_TABLE_NAME: 'bench', AWS_REGION: 'ap-southeast-3' },
+    // What CDK sets on every function (the bucket only matters to the evidence upload).
+    env: {
+      ...process.env,
+      TERANG_TABLE_NAME: 'bench',
+      TERANG_EVIDENCE_BUCKET: 'bench-evidence',
+      AWS_REGION: 'ap-southeast-3',
+    },
   });
   if (result.status !== 0) throw new Error(`importing ${bundle} failed: ${result.stderr}`);
   return Number(result.stdout);
