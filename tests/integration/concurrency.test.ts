@@ -1,7 +1,8 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { callLikeAClient } from '../support/client-retry.ts';
 import { useIsolatedTable, type IsolatedTable } from '../support/isolated-table.ts';
 import { balancesIn, signedSum } from '../support/ledger.ts';
 import { startLocalApi, type LocalApi } from '../support/local-api.ts';
@@ -42,22 +43,6 @@ async function uploadEvidence(token: string): Promise<string> {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/**
- * One request as a careful client sends it: with an Idempotency-Key, retried with the same key
- * while the answer is a server-side failure (5xx: a timeout, or DynamoDB Local giving up on a
- * lock it waited for) or "the first attempt is still running" (409). Two hundred requests in one
- * local process against DynamoDB Local are far slower than two hundred Lambda containers.
- */
-async function callLikeAClient(path: string, token: string, body: unknown) {
-  const headers = { 'idempotency-key': randomUUID() };
-  for (let attempt = 0; ; attempt += 1) {
-    const response = await api.call('POST', path, { token, body, headers });
-    const busy = response.status >= 500 || response.body?.error?.code === 'idempotency_in_progress';
-    if (!busy || attempt >= 60) return response;
-    await new Promise((resolve) => setTimeout(resolve, 250 + Math.random() * 500));
-  }
-}
-
 describe('200 approvals and disbursements racing against one fund', () => {
   it('approve exactly one of twenty competing proposals, pay every line once, and never take the fund below zero', async () => {
     const paying = await proposeAllocation(api, { rules: allocationRules('CSR', 20 * benefit, benefit) });
@@ -77,15 +62,20 @@ describe('200 approvals and disbursements racing against one fund', () => {
 
     const requests = [
       ...competing.flatMap((proposal) =>
-        approverTokens.map((token) => callLikeAClient(`/api/allocations/${proposal.id}/approve`, token, {})),
+        approverTokens.map((token) =>
+          callLikeAClient(api, 'POST', `/api/allocations/${proposal.id}/approve`, { token, body: {} }),
+        ),
       ),
       ...lines.map((line, index) =>
-        callLikeAClient('/api/disbursements', officer, {
-          lineId: line.id,
-          reference: `RACE-${index}`,
-          paidAt: '2026-11-20T10:00:00+08:00',
-          channel: 'bank_transfer',
-          evidenceSha256: evidence[index],
+        callLikeAClient(api, 'POST', '/api/disbursements', {
+          token: officer,
+          body: {
+            lineId: line.id,
+            reference: `RACE-${index}`,
+            paidAt: '2026-11-20T10:00:00+08:00',
+            channel: 'bank_transfer',
+            evidenceSha256: evidence[index],
+          },
         }),
       ),
     ];
