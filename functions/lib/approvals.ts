@@ -1,6 +1,7 @@
 import type { ApprovalDependencies } from '../../shared/approvals/dependencies.ts';
 import { documentClient, tableNameFromEnvironment } from '../../shared/dynamodb/client.ts';
 import { DynamoDbApprovalStore } from '../../shared/dynamodb/dynamodb-approval-store.ts';
+import { programmes } from './programmes.ts';
 import { proposals } from './proposals.ts';
 import { registry } from './registry-store.ts';
 import { store } from './store.ts';
@@ -11,4 +12,5 @@ export const approvalDependencies: ApprovalDependencies = {
   registry,
   proposals,
   approvals: new DynamoDbApprovalStore(documentClient, tableNameFromEnvironment()),
+  programmes,
 };

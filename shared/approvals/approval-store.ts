@@ -60,6 +60,4 @@ export interface ApprovalStore {
   fundingSources(fund: string): Promise<FundingSource[]>;
   /** Every line of a proposal, in line order. */
   allLines(proposalId: string): Promise<ProposalLine[]>;
-  /** What each household has received (reserved, net of returns) in a fiscal year. */
-  receivedInYear(year: number): Promise<Map<string, number>>;
 }

@@ -91,7 +91,7 @@ async function requireWithinHouseholdCap(
 ) {
   const { householdAnnualCap } = await deps.store.getSettings();
   if (householdAnnualCap === null) return;
-  const received = await deps.approvals.receivedInYear(proposal.fiscalYear);
+  const received = await deps.programmes.receivedInYear(proposal.fiscalYear);
   const over = lines.find((line) => (received.get(line.household) ?? 0) + line.amount > householdAnnualCap);
   if (over) {
     throw problem(

@@ -11,10 +11,7 @@ import { activityPut } from './activity-actions.ts';
 import { ItemAccess } from './item-access.ts';
 import { keys } from './keys.ts';
 import { counterUpdate, entryActions, sourceUpdate, type TransactItem } from './ledger-actions.ts';
-import { tableDefinition } from './table.ts';
 import { transactWrite, TransactionCancelled } from './transactions.ts';
-
-const gsi1 = tableDefinition.globalSecondaryIndexes[0].indexName;
 
 /** The approval workflow's transactions (see ApprovalStore for what each one guarantees). */
 export class DynamoDbApprovalStore implements ApprovalStore {
@@ -203,15 +200,6 @@ export class DynamoDbApprovalStore implements ApprovalStore {
       ExpressionAttributeValues: { ':pk': keys.proposal(proposalId).pk, ':prefix': keys.proposalLinePrefix },
       ConsistentRead: true,
     });
-  }
-
-  async receivedInYear(year: number): Promise<Map<string, number>> {
-    const items = await this.items.queryAll<{ household: string; received: number }>({
-      IndexName: gsi1,
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.householdYearIndex(year, '').gsi1pk },
-    });
-    return new Map(items.map((item) => [item.household, item.received]));
   }
 
   /** The household received this tranche of the programme: a later proposal of it skips them. */

@@ -20,7 +20,7 @@ import { proposalIdOfLine, type AllocationProposal, type ProposalLine } from '..
 import { activityPut } from './activity-actions.ts';
 import { ItemAccess } from './item-access.ts';
 import { keys } from './keys.ts';
-import { counterUpdate, entriesActions, sourceUpdate, type TransactItem } from './ledger-actions.ts';
+import { counterUpdate, entriesActions, putOnce, sourceUpdate, type TransactItem } from './ledger-actions.ts';
 import { transactWrite, TransactionCancelled } from './transactions.ts';
 
 /** DynamoDB's ceiling on the actions of one TransactWriteItems call. */
@@ -131,13 +131,13 @@ export class DynamoDbDisbursementStore implements DisbursementStore {
           },
         },
       },
-      this.newItem({
+      putOnce(this.tableName, {
         ...keys.disbursement(paid.id),
         ...keys.disbursementIndex(paid.paidAt, paid.id),
         entity: 'Disbursement',
         ...paid,
       }),
-      this.newItem({
+      putOnce(this.tableName, {
         ...keys.paymentReference(paid.channel, normaliseTransferRef(paid.reference)),
         entity: 'PaymentReference',
         key: paymentReferenceKey(paid.channel, paid.reference),
@@ -310,9 +310,5 @@ export class DynamoDbDisbursementStore implements DisbursementStore {
       );
     }
     await transactWrite(this.items.client, { TransactItems: actions });
-  }
-
-  private newItem(item: Record<string, unknown>): TransactItem {
-    return { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
   }
 }

@@ -20,7 +20,7 @@ import { activityPut } from './activity-actions.ts';
 import { tableDefinition } from './table.ts';
 import { ItemAccess } from './item-access.ts';
 import { keys } from './keys.ts';
-import { counterUpdate, entryActions, entryFailure } from './ledger-actions.ts';
+import { counterUpdate, entryActions, entryFailure, putOnce } from './ledger-actions.ts';
 import { transactWrite, TransactionCancelled } from './transactions.ts';
 
 const gsi1 = tableDefinition.globalSecondaryIndexes[0].indexName;
@@ -90,7 +90,7 @@ export class DynamoDbStore implements TerangStore {
     try {
       await transactWrite(this.client, {
         TransactItems: [
-          this.newItem({
+          putOnce(this.tableName, {
             ...keys.pledge(pledge.id),
             ...keys.pledgeIndex(pledge.orgId, pledge.id),
             entity: 'Pledge',
@@ -123,13 +123,13 @@ export class DynamoDbStore implements TerangStore {
     try {
       await transactWrite(this.client, {
         TransactItems: [
-          this.newItem({
+          putOnce(this.tableName, {
             ...keys.contribution(contribution.id),
             ...keys.contributionIndex(contribution.orgId, contribution.id),
             entity: 'Contribution',
             ...contribution,
           }),
-          this.newItem({
+          putOnce(this.tableName, {
             ...keys.transferRef(contribution.orgId, normaliseTransferRef(contribution.transferRef)),
             entity: 'TransferRef',
             contributionId: contribution.id,
@@ -174,7 +174,7 @@ export class DynamoDbStore implements TerangStore {
             },
           },
           // The confirmed money becomes a FIFO source of its fund, consumed by attribution.
-          this.newItem({
+          putOnce(this.tableName, {
             ...keys.fundingSource(confirmed.fund, confirmedAt, confirmed.id),
             entity: 'FundingSource',
             contributionId: confirmed.id,
@@ -253,11 +253,6 @@ export class DynamoDbStore implements TerangStore {
       if (error instanceof TransactionCancelled && error.failedAt(0)) return false;
       throw error;
     }
-  }
-
-  /** A Put that creates the item or fails: records are written once, never overwritten. */
-  private newItem(item: Record<string, unknown>) {
-    return { Put: { TableName: this.tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
   }
 
   async listOrganisationOutcomes(orgIds: readonly string[]): Promise<OrganisationOutcomeRecord[]> {

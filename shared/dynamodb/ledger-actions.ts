@@ -149,3 +149,8 @@ export function counterUpdate(
     },
   };
 }
+
+/** A Put that creates the item or fails: records are written once, never overwritten. */
+export function putOnce(tableName: string, item: Record<string, unknown>): TransactItem {
+  return { Put: { TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
