@@ -122,7 +122,15 @@ async function planExpense(
     },
   ]);
   const shortfall = plan.shortfalls[0];
-  if (shortfall) throw noMatchingFunds(input.fund, input.amount, shortfall.missing, input.kecamatan);
+  if (shortfall) {
+    // Sources read after a competing spend drained them: that is the fund running short, not an earmark.
+    assertFundCovers(
+      input.fund,
+      input.amount,
+      (await deps.store.getAccountBalance(accountNames.fund(input.fund))).balance,
+    );
+    throw noMatchingFunds(input.fund, input.amount, shortfall.missing, input.kecamatan);
+  }
 
   const recordedAt = now.toISOString();
   const entry = createEntry({
