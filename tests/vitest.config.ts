@@ -41,6 +41,15 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'interop',
+          root,
+          include: ['tests/interop/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           root,
           include: ['tests/e2e/**/*.test.ts'],
