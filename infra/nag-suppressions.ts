@@ -3,6 +3,8 @@ import type { IConstruct } from 'constructs';
 
 import type { EvidenceBucket } from './constructs/evidence-bucket.ts';
 import type { LedgerTable } from './constructs/ledger-table.ts';
+import type { LogSequencer } from './constructs/log-sequencer.ts';
+import type { PublicLog } from './constructs/public-log.ts';
 import type { PublicSite } from './constructs/public-site.ts';
 import type { RegistryKeys } from './constructs/registry-keys.ts';
 import type { TerangHttpApi } from './constructs/terang-http-api.ts';
@@ -16,6 +18,8 @@ export interface NaggedStack extends Stack {
   readonly site: PublicSite;
   readonly registryKeys: RegistryKeys;
   readonly evidence: EvidenceBucket;
+  readonly publicLog: PublicLog;
+  readonly logSequencer: LogSequencer;
 }
 
 /**
@@ -26,6 +30,8 @@ export interface NaggedStack extends Stack {
 export function applyNagSuppressions(stack: NaggedStack): void {
   acknowledgeFunctionRoles(stack);
   acknowledgeEvidenceUploads(stack);
+  acknowledgePublicLogAccess(stack);
+  acknowledgeLogSigningKey(stack);
   acknowledgePublicRoutes(stack);
   acknowledgeUserPool(stack);
   acknowledgePseudonymKey(stack);
@@ -33,16 +39,22 @@ export function applyNagSuppressions(stack: NaggedStack): void {
   acknowledgeSiteDeploymentHandler(stack);
 }
 
+const xrayReason =
+  'Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.';
+
 function acknowledgeFunctionRoles(stack: NaggedStack): void {
   const tableLogicalId = stack.getLogicalId(stack.table.node.defaultChild as CfnElement);
-  for (const { handler } of stack.api.endpoints) {
+  const functions = [
+    ...stack.api.endpoints.map(({ handler }) => ({ handler, wildcardReason: xrayReason })),
+    {
+      handler: stack.logSequencer.handler,
+      wildcardReason: `${xrayReason} The same holds for dynamodb:ListStreams, which Lambda's poller needs for the ledger table's stream; it returns stream ARNs, no data.`,
+    },
+  ];
+  for (const { handler, wildcardReason } of functions) {
     if (!handler.role) continue;
     Validations.of(handler.role).acknowledge(
-      {
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason:
-          'Active X-Ray tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions.',
-      },
+      { id: 'AwsSolutions-IAM5[Resource::*]', reason: wildcardReason },
       {
         id: `AwsSolutions-IAM5[Resource::<${tableLogicalId}.Arn>/index/*]`,
         reason:
@@ -62,6 +74,24 @@ function acknowledgeEvidenceUploads(stack: NaggedStack): void {
         'Evidence objects are keyed by the SHA-256 of their bytes, known only when a file is uploaded. The grant is s3:PutObject alone (no read, list or delete), on the evidence/ prefix of this one bucket, which is private, versioned and under Object Lock.',
     });
   }
+}
+
+function acknowledgePublicLogAccess(stack: NaggedStack): void {
+  const finding = `AwsSolutions-IAM5[Resource::<${stack.getLogicalId(stack.publicLog.bucket.node.defaultChild as CfnElement)}.Arn>/log/*]`;
+  const tileKeys =
+    'Tile and entry-bundle keys (tile/<L>/<N>[.p/<W>], tile/entries/<N>) grow with the log and cannot be listed in advance; the grant is limited to the log/ prefix of this one bucket, which holds nothing but the public log.';
+  for (const { route, handler } of stack.api.endpoints) {
+    if (route.bucket !== 'log' || !handler.role) continue;
+    Validations.of(handler.role).acknowledge({
+      id: finding,
+      reason: `${tileKeys} On objects the grant is s3:GetObject alone (ListBucket, on the bucket, only turns a missing tile into a 404): the route reads published tiles and the checkpoint to build a receipt.`,
+    });
+  }
+  if (!stack.logSequencer.handler.role) return;
+  Validations.of(stack.logSequencer.handler.role).acknowledge({
+    id: finding,
+    reason: `${tileKeys} The sequencer may get and put objects there, never delete them; the bucket is versioned, and any rewritten tile would break every published checkpoint, which verifiers detect.`,
+  });
 }
 
 function acknowledgePublicRoutes(stack: NaggedStack): void {
@@ -88,6 +118,14 @@ function acknowledgePseudonymKey(stack: NaggedStack): void {
     id: 'AwsSolutions-SMG4',
     reason:
       'The pseudonym key must not rotate automatically: every public household pseudonym is an HMAC under it, so a new key would rename every family and break every published allocation and receipt. Re-keying is a deliberate migration, not a schedule.',
+  });
+}
+
+function acknowledgeLogSigningKey(stack: NaggedStack): void {
+  Validations.of(stack.publicLog.signingSecret).acknowledge({
+    id: 'AwsSolutions-SMG4',
+    reason:
+      "The log's signing key must not rotate automatically: every verifier pins its public key (the verifier key), so a new key would make every monitor reject the log's checkpoints. Moving to a new key is a deliberate, announced transition, not a schedule.",
   });
 }
 

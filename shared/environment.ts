@@ -12,4 +12,12 @@ export const handlerEnvironment = {
   evidenceBucket: 'TERANG_EVIDENCE_BUCKET',
   /** Local mode only: the directory that stands in for the evidence bucket. */
   localEvidenceDirectory: 'TERANG_LOCAL_EVIDENCE_DIR',
+  /** The public log's origin line (C2SP tlog-checkpoint), also the name of its signing key. */
+  logOrigin: 'TERANG_LOG_ORIGIN',
+  /** AWS: the S3 bucket the public log's tiles, entry bundles and checkpoint live in, under `log/`. */
+  logBucket: 'TERANG_LOG_BUCKET',
+  /** AWS: the Secrets Manager secret whose SHA-256 is the public log's Ed25519 signing seed. */
+  logSigningSecretArn: 'TERANG_LOG_SIGNING_SECRET_ARN',
+  /** Local mode only: the directory that stands in for the log bucket. */
+  localLogDirectory: 'TERANG_LOCAL_LOG_DIR',
 } as const;

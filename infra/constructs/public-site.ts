@@ -2,9 +2,16 @@ import { existsSync } from 'node:fs';
 
 import { Annotations, Duration } from 'aws-cdk-lib';
 import {
+  AccessLevel,
   AllowedMethods,
+  CacheCookieBehavior,
+  CachedMethods,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
   HttpVersion,
   OriginProtocolPolicy,
   OriginRequestPolicy,
@@ -14,23 +21,31 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 
+import { logKeyPrefix } from './public-log.ts';
+
 /** API routes all start with /api/, so one behaviour sends them to the HTTP API unchanged. */
 export const apiPathPattern = '/api/*';
+
+/** The public log, served from its bucket as it is: `/log/<path>` is the object `log/<path>`. */
+export const logPathPattern = `/${logKeyPrefix}*`;
 
 export interface PublicSiteProps {
   /** Host name of the HTTP API's execute-api endpoint. */
   readonly apiDomainName: string;
   /** Built static site; when missing the bucket stays empty and synth still succeeds. */
   readonly siteAssetPath: string;
+  /** The public log's bucket (objects under `log/`), written by the sequencer, never by a deployment. */
+  readonly publicLogBucket: IBucket;
 }
 
 /**
  * The public transparency site and its API under one CloudFront host name, so the browser never
- * makes a cross-origin call and the API needs no CORS.
+ * makes a cross-origin call and the API needs no CORS. The public log is served beside them under
+ * /log/, open to verifiers on any site.
  */
 export class PublicSite extends Construct {
   public readonly logBucket: Bucket;
@@ -81,6 +96,22 @@ export class PublicSite extends Construct {
           // Forwards Authorization and the query string; Host must stay the execute-api host.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
+        [logPathPattern]: {
+          // LIST lets S3 answer 404 for a tile that does not exist yet (tlog-tiles clients fall back
+          // on 404) instead of 403. Only keys under log/ reach this origin, never a bucket listing.
+          origin: S3BucketOrigin.withOriginAccessControl(props.publicLogBucket, {
+            originAccessLevels: [AccessLevel.READ, AccessLevel.LIST],
+          }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+          // Preflights go to S3 uncached; the bucket's CORS rule answers them.
+          cachedMethods: CachedMethods.CACHE_GET_HEAD,
+          cachePolicy: this.logCachePolicy(),
+          // Origin and the Access-Control-Request-* headers, so S3 can answer a preflight.
+          originRequestPolicy: OriginRequestPolicy.CORS_S3_ORIGIN,
+          responseHeadersPolicy: this.logResponseHeadersPolicy(),
+          compress: true,
+        },
       },
       enableLogging: true,
       logBucket: this.logBucket,
@@ -90,7 +121,52 @@ export class PublicSite extends Construct {
       priceClass: PriceClass.PRICE_CLASS_200,
     });
 
+    Annotations.of(this.distribution).acknowledgeWarning(
+      '@aws-cdk/aws-cloudfront-origins:listBucketSecurityRisk',
+      'ListBucket is granted for the /log/* origin only, so a missing tile is a 404; no request through it reaches the bucket root, and the default root object is set anyway.',
+    );
+
     this.deployment = this.deploySite(props.siteAssetPath);
+  }
+
+  /**
+   * The sequencer sets Cache-Control on every object: `immutable` for full tiles, `no-cache` or a
+   * short max-age for the checkpoint and partial tiles. CloudFront follows it; an object without one
+   * is not cached, since a stale checkpoint is the one thing a verifier must not be served.
+   */
+  private logCachePolicy(): CachePolicy {
+    return new CachePolicy(this, 'LogCachePolicy', {
+      comment: 'Terang public log: follow the Cache-Control the sequencer sets',
+      minTtl: Duration.seconds(0),
+      defaultTtl: Duration.seconds(0),
+      maxTtl: Duration.days(365),
+      headerBehavior: CacheHeaderBehavior.none(),
+      queryStringBehavior: CacheQueryStringBehavior.none(),
+      cookieBehavior: CacheCookieBehavior.none(),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+  }
+
+  /** Verifiers run in browsers on any site: CORS GET from anywhere, plus the site's security headers. */
+  private logResponseHeadersPolicy(): ResponseHeadersPolicy {
+    return new ResponseHeadersPolicy(this, 'LogResponseHeaders', {
+      comment: 'Terang public log: readable cross-origin by anyone',
+      corsBehavior: {
+        accessControlAllowOrigins: ['*'],
+        accessControlAllowMethods: ['GET', 'HEAD', 'OPTIONS'],
+        accessControlAllowHeaders: ['*'],
+        accessControlAllowCredentials: false,
+        accessControlMaxAge: Duration.days(1),
+        originOverride: true,
+      },
+      securityHeadersBehavior: {
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.SAMEORIGIN, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), override: true },
+      },
+    });
   }
 
   private deploySite(siteAssetPath: string): BucketDeployment | undefined {
@@ -102,6 +178,7 @@ export class PublicSite extends Construct {
       );
       return undefined;
     }
+    // Prunes the site bucket only; the public log lives in a bucket of its own that no deployment touches.
     return new BucketDeployment(this, 'DeploySite', {
       sources: [Source.asset(siteAssetPath)],
       destinationBucket: this.siteBucket,

@@ -17,6 +17,7 @@ import { Construct } from 'constructs';
 
 import { routeTimeoutSeconds, type RouteDefinition } from '../../functions/routes.ts';
 import type { EvidenceBucket } from './evidence-bucket.ts';
+import type { PublicLog } from './public-log.ts';
 import type { RegistryKeys } from './registry-keys.ts';
 import { TerangFunction } from './terang-function.ts';
 
@@ -54,6 +55,26 @@ export interface TerangHttpApiProps {
   readonly registryKeys: RegistryKeys;
   /** Needed by routes that declare `bucket: 'evidence'`. */
   readonly evidence?: EvidenceBucket;
+  /** Needed by routes that declare `bucket: 'log'`. */
+  readonly publicLog?: PublicLog;
+}
+
+/** Grants the bucket access a route declares and returns the environment that goes with it. */
+function bucketEnvironmentFor(
+  route: RouteDefinition,
+  handler: TerangFunction,
+  props: TerangHttpApiProps,
+): Record<string, string> {
+  switch (route.bucket) {
+    case undefined:
+      return {};
+    case 'evidence':
+      if (!props.evidence) throw new Error(`${route.name} needs the evidence bucket`);
+      return props.evidence.environmentFor(handler);
+    case 'log':
+      if (!props.publicLog) throw new Error(`${route.name} needs the public log`);
+      return props.publicLog.readerEnvironmentFor(handler);
+  }
 }
 
 /** What was built for one entry of functions/routes.ts. */
@@ -108,11 +129,8 @@ export class TerangHttpApi extends Construct {
       timeout: Duration.seconds(routeTimeoutSeconds(route)),
       ...(route.heavy ? { memorySize: 1024 } : {}),
     });
-    if (route.bucket === 'evidence') {
-      if (!props.evidence) throw new Error(`${route.name} needs the evidence bucket`);
-      for (const [name, value] of Object.entries(props.evidence.environmentFor(handler)))
-        handler.addEnvironment(name, value);
-    }
+    for (const [name, value] of Object.entries(bucketEnvironmentFor(route, handler, props)))
+      handler.addEnvironment(name, value);
     const [httpRoute] = this.httpApi.addRoutes({
       path: route.path,
       methods: [HttpMethod[route.method]],

@@ -469,7 +469,7 @@ describe('the public site', () => {
 describe('stack outputs', () => {
   it('publishes what the web app and the deploy scripts need', () => {
     expect(Object.keys(template.findOutputs('*')).sort()).toEqual(
-      ['ApiUrl', 'SiteUrl', 'TableName', 'UserPoolClientId', 'UserPoolId'].sort(),
+      ['ApiUrl', 'LogUrl', 'SiteUrl', 'TableName', 'UserPoolClientId', 'UserPoolId'].sort(),
     );
   });
 });
