@@ -17,8 +17,11 @@ export interface RouteDefinition {
   readonly tableAccess: 'read' | 'readWrite';
   /** Keys beyond the table: `registry` = the KMS key for personal data and the pseudonym secret. */
   readonly secrets?: readonly 'registry'[];
-  /** `evidence`: may write evidence files to the evidence bucket (S3; a local directory off AWS). */
-  readonly bucket?: 'evidence';
+  /**
+   * `evidence`: may write evidence files to the evidence bucket (S3; a local directory off AWS).
+   * `log`: may read the public log's tiles and checkpoint from the log bucket (S3; a local directory off AWS).
+   */
+  readonly bucket?: 'evidence' | 'log';
   /** Works through a whole registry: gets 1 GB and API Gateway's full 29 s instead of the defaults. */
   readonly heavy?: true;
 }
@@ -64,6 +67,32 @@ export const routes: readonly RouteDefinition[] = [
     entry: 'public/summary.ts',
     auth: 'none',
     tableAccess: 'read',
+  },
+  {
+    name: 'PublicLedger',
+    method: 'GET',
+    path: '/api/public/ledger',
+    entry: 'public/ledger.ts',
+    auth: 'none',
+    tableAccess: 'read',
+  },
+  {
+    name: 'PublicLedgerReceipt',
+    method: 'GET',
+    path: '/api/public/ledger/{index}/receipt',
+    entry: 'public/ledger-receipt.ts',
+    auth: 'none',
+    tableAccess: 'read',
+    bucket: 'log',
+  },
+  {
+    name: 'PublicContributionReceipt',
+    method: 'GET',
+    path: '/api/public/contributions/{id}/receipt',
+    entry: 'public/contribution-receipt.ts',
+    auth: 'none',
+    tableAccess: 'read',
+    bucket: 'log',
   },
   {
     name: 'PublicOrganisations',

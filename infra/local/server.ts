@@ -1,6 +1,6 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import type { ApiHandler, ApiResult } from '../../functions/lib/api-types.ts';
@@ -17,6 +17,8 @@ export interface LocalServerOptions {
   readonly verifyToken: TokenVerifier;
   /** Directory of the built site (web/build); omitted in API-only tests. */
   readonly staticDirectory?: string;
+  /** The public log's directory, served at /log/ as CloudFront serves the log bucket on AWS. */
+  readonly logDirectory?: string;
   readonly routes?: readonly RouteDefinition[];
 }
 
@@ -134,6 +136,26 @@ function serveStatic(directory: string, pathname: string, response: ServerRespon
   createReadStream(file).pipe(response);
 }
 
+/** Full tiles never change; the checkpoint, the key and partial tiles do. */
+function serveLog(directory: string, pathname: string, response: ServerResponse): void {
+  const root = resolve(directory);
+  const file = normalize(join(root, decodeURIComponent(pathname.slice('/log/'.length))));
+  const headers = { 'access-control-allow-origin': '*' };
+  if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    response.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
+    response.end('not found\n');
+    return;
+  }
+  const textual = file.endsWith(`${sep}checkpoint`) || file.endsWith(`${sep}key`);
+  const partial = /\.p[\\/]\d+$/.test(file);
+  response.writeHead(200, {
+    ...headers,
+    'content-type': textual ? 'text/plain; charset=utf-8' : 'application/octet-stream',
+    'cache-control': textual || partial ? 'no-cache' : 'public, max-age=31536000, immutable',
+  });
+  createReadStream(file).pipe(response);
+}
+
 async function handleApi(
   compiled: readonly CompiledRoute[],
   options: LocalServerOptions,
@@ -183,11 +205,13 @@ export function createLocalServer(options: LocalServerOptions): Server {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const work = url.pathname.startsWith('/api/')
       ? handleApi(compiled, options, request, response, url)
-      : Promise.resolve(
-          options.staticDirectory
-            ? serveStatic(options.staticDirectory, url.pathname, response)
-            : sendError(response, 404, 'not_found', 'not found'),
-        );
+      : options.logDirectory && url.pathname.startsWith('/log/')
+        ? Promise.resolve(serveLog(options.logDirectory, url.pathname, response))
+        : Promise.resolve(
+            options.staticDirectory
+              ? serveStatic(options.staticDirectory, url.pathname, response)
+              : sendError(response, 404, 'not_found', 'not found'),
+          );
     work.catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) sendError(response, 502, 'bad_gateway', 'the function failed; see the server log');

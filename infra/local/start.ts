@@ -35,6 +35,12 @@ process.env[handlerEnvironment.localEvidenceDirectory] = values.memory
   ? await mkdtemp(join(tmpdir(), 'terang-evidence-'))
   : join(repositoryRoot, '.data', 'evidence');
 
+// The local stand-in for the public log's bucket, served at /log/.
+const logDirectory = values.memory
+  ? await mkdtemp(join(tmpdir(), 'terang-log-'))
+  : join(repositoryRoot, '.data', 'log');
+process.env[handlerEnvironment.localLogDirectory] = logDirectory;
+
 // Imported only now: the handlers' module-scope client reads the endpoint set above.
 const { dynamoDbClient, documentClient } = await import('../../shared/dynamodb/client.ts');
 const { DynamoDbStore } = await import('../../shared/dynamodb/dynamodb-store.ts');
@@ -68,11 +74,27 @@ if (webBuildIsStale()) {
   await buildWeb();
 }
 
-const server = createLocalServer({ verifyToken: await createLocalVerifier(), staticDirectory: webBuildDirectory });
+// The public log's sequencer: the Lambda handler CDK wires to the table's stream, fed by a poller.
+const { startLogPoller } = await import('./log-poller.ts');
+const { handler: sequenceLedger } = await import('../../functions/log/sequence-ledger.ts');
+const logPoller = startLogPoller({
+  dynamoDb: dynamoDbClient,
+  documents: documentClient,
+  endpoint: database.endpoint,
+  tableName,
+  handler: sequenceLedger,
+});
+
+const server = createLocalServer({
+  verifyToken: await createLocalVerifier(),
+  staticDirectory: webBuildDirectory,
+  logDirectory,
+});
 server.once('error', async (error: NodeJS.ErrnoException) => {
   console.error(
     error.code === 'EADDRINUSE' ? `port ${port} is already in use; choose another with PORT` : error.message,
   );
+  await logPoller.stop();
   await database.stop();
   process.exit(1);
 });
@@ -81,6 +103,7 @@ server.listen(port, () => {
 Terang is running (local mode, ${values.memory ? 'in memory: nothing is kept' : 'data in .data/'})
   Site        http://localhost:${port}/
   API         http://localhost:${port}/api/health
+  Public log  http://localhost:${port}/log/checkpoint (check it: npx terang verify http://localhost:${port})
   DynamoDB    ${database.endpoint} (table ${tableName})
   A token     npx terang token --role treasurer
 Stop with Ctrl+C.`);
@@ -91,6 +114,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   server.close();
+  await logPoller.stop();
   await database.stop();
   process.exit(0);
 }

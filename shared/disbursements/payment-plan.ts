@@ -73,7 +73,12 @@ export function paidEntry(disbursement: Disbursement): LedgerEntry {
       { account: accountNames.payable(disbursement.household, fund), amount: -amount },
       { account: accountNames.households(disbursement.kecamatan, fund), amount },
     ],
-    refs: { disbursementId: disbursement.id, lineId: disbursement.lineId, proposalId: disbursement.proposalId },
+    refs: {
+      disbursementId: disbursement.id,
+      lineId: disbursement.lineId,
+      proposalId: disbursement.proposalId,
+      evidenceSha256: disbursement.evidenceSha256,
+    },
     attributions: attributions(disbursement),
     createdAt: disbursement.recordedAt,
     createdBy: disbursement.recordedBy,

@@ -13,6 +13,17 @@ export interface IndexKeys {
 }
 
 export const keys = {
+  /** The public log's head: the one item its sequencer compares-and-swaps. */
+  logHead: (): PrimaryKey => ({ pk: 'LOG', sk: 'HEAD' }),
+  /** Entries [start, start + count) of the public log, as canonical JSON lines. */
+  logBatch: (start: number): PrimaryKey => ({ pk: 'LOG', sk: `BATCH#${String(start).padStart(15, '0')}` }),
+  logPartition: 'LOG',
+  logBatchPrefix: 'BATCH#',
+  /** Where the local stream poller got to in one shard (AWS keeps this for its event source itself). */
+  logStreamPosition: (shardId: string): PrimaryKey => ({ pk: 'LOG', sk: `STREAM#${shardId}` }),
+  /** The log index of a ledger entry a receipt is asked for (confirmed contributions). */
+  logPosition: (entryId: string): PrimaryKey => ({ pk: `LOGPOSITION#${entryId}`, sk: 'LOGPOSITION' }),
+
   city: (): PrimaryKey => ({ pk: 'CITY', sk: 'PROFILE' }),
   kecamatan: (code: string): PrimaryKey => ({ pk: 'CITY', sk: `KECAMATAN#${code}` }),
   kecamatanPrefix: 'KECAMATAN#',

@@ -25,6 +25,7 @@ export async function useIsolatedTable(options: { seedCity?: boolean } = {}): Pr
   process.env[handlerEnvironment.tableName] = tableName;
   process.env[handlerEnvironment.localKeyDirectory] = await mkdtemp(join(tmpdir(), 'terang-keys-'));
   process.env[handlerEnvironment.localEvidenceDirectory] = await mkdtemp(join(tmpdir(), 'terang-evidence-'));
+  process.env[handlerEnvironment.localLogDirectory] = await mkdtemp(join(tmpdir(), 'terang-log-'));
   const { dynamoDbClient, documentClient } = await import('../../shared/dynamodb/client.ts');
   const { ensureTable } = await import('../../infra/local/create-table.ts');
   await ensureTable(dynamoDbClient, tableName);

@@ -31,7 +31,9 @@ export interface LocalApi {
  * The local HTTP adapter (the same one `npm start` runs) on a random port, so a test goes through
  * token verification, API Gateway event building and the real handlers.
  */
-export async function startLocalApi(options: { staticDirectory?: string } = {}): Promise<LocalApi> {
+export async function startLocalApi(
+  options: { staticDirectory?: string; logDirectory?: string } = {},
+): Promise<LocalApi> {
   const { createLocalServer } = await import('../../infra/local/server.ts');
   const server = createLocalServer({ verifyToken: await createLocalVerifier(), ...options });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,0 +1,8 @@
+import { contributionReceipt } from '../../shared/log/public-ledger.ts';
+import { logReads } from '../lib/log-reads.ts';
+import { publicHandler } from '../lib/public-handler.ts';
+import { tlogProof } from '../lib/tlog-proof-response.ts';
+
+export const handler = publicHandler(async ({ pathParameters }) =>
+  tlogProof((await contributionReceipt(logReads, pathParameters['id'] ?? '')).receipt),
+);

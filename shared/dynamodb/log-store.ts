@@ -1,0 +1,203 @@
+import {
+  BatchWriteCommand,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+
+import { decodeEdge, encodeEdge } from '../log/edge.ts';
+import { emptyHead, type LogHead } from '../log/sequencer/log-head.ts';
+import type { LogPosition, LogStore } from '../log/sequencer/ports.ts';
+import { keys } from './keys.ts';
+import { TransactionCancelled, transactWrite } from './transactions.ts';
+
+const encoder = new TextEncoder();
+/** A batch item stays far below DynamoDB's 400 KB item limit. */
+const maxBatchItemBytes = 350_000;
+
+interface HeadItem {
+  version: number;
+  size: number;
+  edge: Uint8Array;
+  publishedSize: number;
+  previousEdge: Uint8Array;
+  recent: Uint8Array;
+  checkpoint?: string;
+}
+
+interface BatchItem {
+  start: number;
+  count: number;
+  entries: string;
+}
+
+/** The public log in the one table: a head item and the entries in batch items of consecutive indexes. */
+export class DynamoDbLogStore implements LogStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async readHead(): Promise<LogHead> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.logHead(), ConsistentRead: true }),
+    );
+    if (!Item) return emptyHead;
+    const item = Item as HeadItem;
+    return {
+      version: item.version,
+      size: item.size,
+      edge: decodeEdge(item.edge),
+      publishedSize: item.publishedSize,
+      previousEdge: decodeEdge(item.previousEdge),
+      recent: item.recent,
+      ...(item.checkpoint ? { checkpoint: item.checkpoint } : {}),
+    };
+  }
+
+  async commit(expectedVersion: number, next: LogHead, start: number, entries: readonly string[]): Promise<boolean> {
+    const head: HeadItem & { pk: string; sk: string; entity: string } = {
+      ...keys.logHead(),
+      entity: 'LogHead',
+      version: next.version,
+      size: next.size,
+      edge: encodeEdge(next.edge),
+      publishedSize: next.publishedSize,
+      previousEdge: encodeEdge(next.previousEdge),
+      recent: next.recent,
+      ...(next.checkpoint ? { checkpoint: next.checkpoint } : {}),
+    };
+    try {
+      await transactWrite(this.client, {
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: head,
+              ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
+              ...(expectedVersion === 0 ? {} : { ExpressionAttributeValues: { ':expected': expectedVersion } }),
+            },
+          },
+          ...batchItems(start, entries).map((item) => ({
+            Put: {
+              TableName: this.tableName,
+              Item: { ...keys.logBatch(item.start), entity: 'LogBatch', ...item },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          })),
+        ],
+      });
+      return true;
+    } catch (error) {
+      if (error instanceof TransactionCancelled && error.reasons.includes('ConditionalCheckFailed')) return false;
+      throw error;
+    }
+  }
+
+  async markPublished(version: number, size: number, checkpoint: string): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.logHead(),
+          UpdateExpression: 'SET publishedSize = :size, checkpoint = :checkpoint',
+          ConditionExpression: 'version = :version',
+          ExpressionAttributeValues: { ':size': size, ':checkpoint': checkpoint, ':version': version },
+        }),
+      );
+    } catch (error) {
+      // The head moved on: the newer tree gets its own checkpoint.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  async readEntries(start: number, end: number): Promise<string[]> {
+    if (end <= start) return [];
+    const first = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :lowest AND :start',
+        ExpressionAttributeValues: {
+          ':pk': keys.logPartition,
+          ':lowest': keys.logBatchPrefix,
+          ':start': keys.logBatch(start).sk,
+        },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+        ProjectionExpression: 'sk',
+      }),
+    );
+    const from = (first.Items?.[0] as { sk: string } | undefined)?.sk ?? keys.logBatch(start).sk;
+    const entries: string[] = [];
+    let firstIndex: number | undefined;
+    let exclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :last',
+          ExpressionAttributeValues: { ':pk': keys.logPartition, ':from': from, ':last': keys.logBatch(end - 1).sk },
+          ConsistentRead: true,
+          ExclusiveStartKey: exclusiveStartKey,
+        }),
+      );
+      for (const item of (page.Items ?? []) as BatchItem[]) {
+        firstIndex ??= item.start;
+        entries.push(...item.entries.split('\n'));
+      }
+      exclusiveStartKey = page.LastEvaluatedKey;
+    } while (exclusiveStartKey);
+    const offset = start - (firstIndex ?? start);
+    const wanted = entries.slice(offset, offset + (end - start));
+    if (wanted.length !== end - start) {
+      throw new Error(`the log holds ${wanted.length} of the entries ${start}–${end - 1}`);
+    }
+    return wanted;
+  }
+
+  async recordPositions(positions: readonly LogPosition[]): Promise<void> {
+    for (let i = 0; i < positions.length; i += 25) {
+      let requests: Record<string, unknown>[] | undefined = positions.slice(i, i + 25).map(({ entryId, index }) => ({
+        PutRequest: { Item: { ...keys.logPosition(entryId), entity: 'LogPosition', index } },
+      }));
+      // BatchWrite may leave some unprocessed under load; they are written again until none is left.
+      while (requests && requests.length > 0) {
+        const { UnprocessedItems } = await this.client.send(
+          new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }),
+        );
+        requests = UnprocessedItems?.[this.tableName] as Record<string, unknown>[] | undefined;
+      }
+    }
+  }
+
+  async findPosition(entryId: string): Promise<number | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.logPosition(entryId) }),
+    );
+    return (Item as { index?: number } | undefined)?.index;
+  }
+}
+
+/** Consecutive entries, cut so that no item outgrows `maxBatchItemBytes`. */
+function batchItems(start: number, entries: readonly string[]): BatchItem[] {
+  const items: BatchItem[] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  let itemStart = start;
+  for (const entry of entries) {
+    const size = encoder.encode(entry).length + 1;
+    if (current.length > 0 && bytes + size > maxBatchItemBytes) {
+      items.push({ start: itemStart, count: current.length, entries: current.join('\n') });
+      itemStart += current.length;
+      current = [];
+      bytes = 0;
+    }
+    current.push(entry);
+    bytes += size;
+  }
+  if (current.length > 0) items.push({ start: itemStart, count: current.length, entries: current.join('\n') });
+  return items;
+}

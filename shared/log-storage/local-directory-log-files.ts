@@ -1,0 +1,44 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+import { parseCheckpoint } from '../log/checkpoint.ts';
+import { parseNote } from '../log/note.ts';
+import type { LogFiles } from '../log/sequencer/ports.ts';
+
+/** The static log as files in a directory: what `npm start` serves under /log/. */
+export class LocalDirectoryLogFiles implements LogFiles {
+  constructor(private readonly directory: string) {}
+
+  async read(path: string): Promise<Uint8Array | undefined> {
+    try {
+      return new Uint8Array(await readFile(this.pathOf(path)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
+  async write(path: string, bytes: Uint8Array): Promise<void> {
+    // Written aside and renamed into place: a reader never sees half a tile.
+    const target = this.pathOf(path);
+    await mkdir(dirname(target), { recursive: true });
+    const pending = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+    await writeFile(pending, bytes);
+    await rename(pending, target);
+  }
+
+  async publishCheckpoint(note: string, size: number): Promise<void> {
+    const current = await this.read('checkpoint');
+    if (current && publishedSize(current) > size) return;
+    await this.write('checkpoint', new TextEncoder().encode(note));
+  }
+
+  private pathOf(path: string): string {
+    if (path.split('/').some((part) => part === '..' || part === '')) throw new Error(`not a log path: ${path}`);
+    return join(this.directory, path);
+  }
+}
+
+export function publishedSize(checkpoint: Uint8Array): number {
+  return parseCheckpoint(parseNote(new TextDecoder().decode(checkpoint)).body).size;
+}

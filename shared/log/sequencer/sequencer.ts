@@ -1,0 +1,131 @@
+import { edgeRoot, type Edge } from '../edge.ts';
+import { publicEntryBytes, recordId, toPublicEntry, type LoggableRecord } from '../public-entry.ts';
+import { fingerprint, recentFingerprints, withRecent, type LogHead } from './log-head.ts';
+import type { LogPosition, SequencerDependencies } from './ports.ts';
+import { appendEntries, publishRange, type Appended } from './publish-range.ts';
+
+const tileWidth = 256;
+/** One commit stays well inside a DynamoDB transaction's 4 MB, with the head item beside it. */
+const maxCommitBytes = 3_000_000;
+const maxCommitAttempts = 50;
+const decoder = new TextDecoder();
+
+export interface SequenceOutcome {
+  readonly sequenced: number;
+  readonly size: number;
+}
+
+/**
+ * The single writer of the public log. Each call appends the records it has not seen yet, in the
+ * order given, at the next free indexes: a compare-and-swap on the head makes a racing second
+ * sequencer retry instead of interleaving, and the tiles and checkpoint are only written for
+ * committed entries, so a run killed at any point leaves nothing the next run cannot finish.
+ */
+export function createSequencer(deps: SequencerDependencies) {
+  /** What this process last saw, so a warm sequencer does not re-read the head or the last bundle. */
+  let cached: { head: LogHead; partialBundle: readonly string[] } | undefined;
+  let keyWritten = false;
+
+  async function currentHead(): Promise<LogHead> {
+    return cached?.head ?? (await deps.store.readHead());
+  }
+
+  async function bundleHead(size: number): Promise<readonly string[]> {
+    if (cached && cached.head.publishedSize === size) return cached.partialBundle;
+    return deps.store.readEntries(Math.floor(size / tileWidth) * tileWidth, size);
+  }
+
+  /** Finishes a commit whose tiles and checkpoint a crash left unwritten. */
+  async function finishPublishing(head: LogHead, added?: readonly string[], appended?: Appended): Promise<LogHead> {
+    if (head.publishedSize === head.size) return head;
+    const entries = added ?? (await deps.store.readEntries(head.publishedSize, head.size));
+    await deps.store.recordPositions(receiptPositions(entries, head.publishedSize));
+    if (!keyWritten) {
+      await deps.files.write('key', new TextEncoder().encode(`${deps.signer.vkey}\n`), 'mutable');
+      keyWritten = true;
+    }
+    const published = await publishRange(deps.files, deps.signer, {
+      fromEdge: head.previousEdge,
+      bundleHead: await bundleHead(head.publishedSize),
+      added: entries,
+      ...(appended ? { appended } : {}),
+    });
+    if (!sameRoot(published.edge, head.edge)) {
+      throw new Error(`the log's entries ${head.publishedSize}–${head.size} do not rebuild the committed tree`);
+    }
+    await deps.store.markPublished(head.version, head.size, published.checkpoint);
+    const finished = { ...head, publishedSize: head.size, checkpoint: published.checkpoint };
+    cached = { head: finished, partialBundle: published.partialBundle };
+    return finished;
+  }
+
+  async function sequence(records: readonly LoggableRecord[]): Promise<SequenceOutcome> {
+    let sequenced = 0;
+    let pending = [...records];
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= maxCommitAttempts) throw new Error('the log head kept moving: gave up after 50 attempts');
+      const head = await finishPublishing(await currentHead());
+      const seen = recentFingerprints(head);
+      const fresh: { record: LoggableRecord; print: string }[] = [];
+      for (const record of pending) {
+        const print = fingerprint(recordId(record));
+        if (seen.has(print)) continue;
+        seen.add(print);
+        fresh.push({ record, print });
+      }
+      if (fresh.length === 0) break;
+
+      const entries: string[] = [];
+      let bytes = 0;
+      for (const { record } of fresh) {
+        const entry = decoder.decode(publicEntryBytes(toPublicEntry(record, head.size + entries.length)));
+        if (entries.length > 0 && bytes + entry.length > maxCommitBytes) break;
+        entries.push(entry);
+        bytes += entry.length;
+      }
+      const appended = appendEntries(head.edge, entries);
+      const next: LogHead = {
+        version: head.version + 1,
+        size: head.size + entries.length,
+        edge: appended.edge,
+        publishedSize: head.size,
+        previousEdge: head.edge,
+        recent: withRecent(
+          head.recent,
+          fresh.slice(0, entries.length).map(({ print }) => print),
+        ),
+        ...(head.checkpoint ? { checkpoint: head.checkpoint } : {}),
+      };
+      if (!(await deps.store.commit(head.version, next, head.size, entries))) {
+        cached = undefined;
+        continue;
+      }
+      // The last bundle read for `head` is still the start of the next one.
+      cached =
+        cached?.head.publishedSize === head.size ? { head: next, partialBundle: cached.partialBundle } : undefined;
+      await finishPublishing(next, entries, appended);
+      sequenced += entries.length;
+      const done = new Set(fresh.slice(0, entries.length).map(({ record }) => record));
+      pending = pending.filter((record) => !done.has(record));
+    }
+    return { sequenced, size: cached?.head.size ?? (await currentHead()).size };
+  }
+
+  return { sequence, finishPublishing: async () => finishPublishing(await deps.store.readHead()) };
+}
+
+function sameRoot(a: Edge, b: Edge): boolean {
+  const [x, y] = [edgeRoot(a), edgeRoot(b)];
+  return a.size === b.size && x.length === y.length && x.every((byte, i) => byte === y[i]);
+}
+
+/** Confirmed contributions get receipts: their position is looked up by entry id. */
+function receiptPositions(entries: readonly string[], start: number): LogPosition[] {
+  const positions: LogPosition[] = [];
+  entries.forEach((entry, offset) => {
+    if (!entry.includes('"type":"contribution.confirmed"')) return;
+    const { id } = JSON.parse(entry) as { id: string };
+    positions.push({ entryId: id, index: start + offset });
+  });
+  return positions;
+}
