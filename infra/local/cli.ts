@@ -4,6 +4,7 @@ import { roles, type Role } from '../../shared/domain/caller.ts';
 import { parseListClaim } from '../../shared/auth/claims.ts';
 import { allocateCommand } from './commands/allocate.ts';
 import { importHouseholdsCommand, importHouseholdsUsage } from './commands/import-households.ts';
+import { verifyCommand, verifyUsage } from './commands/verify.ts';
 import { signLocalToken } from './local-auth.ts';
 
 const usage = `Usage: npx terang <command>
@@ -14,7 +15,8 @@ Commands:
       Roles: ${roles.join(', ')}
 ${importHouseholdsUsage}
   allocate --households FILE.csv --rules RULES.json [--key HEX] [--city 63.71] [--official FILE.json]
-      Recomputes an allocation offline and prints the canonical result (see npx terang allocate --help).`;
+      Recomputes an allocation offline and prints the canonical result (see npx terang allocate --help).
+${verifyUsage}`;
 
 function fail(message: string): never {
   console.error(message);
@@ -64,6 +66,9 @@ switch (command) {
   case 'allocate':
     // exitCode, not exit(): stdout may still be draining a large result.
     process.exitCode = await allocateCommand(rest);
+    break;
+  case 'verify':
+    process.exitCode = await verifyCommand(rest);
     break;
   case undefined:
   case '--help':
