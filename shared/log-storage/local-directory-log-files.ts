@@ -7,6 +7,8 @@ import type { LogFiles } from '../log/sequencer/ports.ts';
 
 /** The static log as files in a directory: what `npm start` serves under /log/. */
 export class LocalDirectoryLogFiles implements LogFiles {
+  private readonly folders = new Set<string>();
+
   constructor(private readonly directory: string) {}
 
   async read(path: string): Promise<Uint8Array | undefined> {
@@ -18,10 +20,14 @@ export class LocalDirectoryLogFiles implements LogFiles {
     }
   }
 
-  async write(path: string, bytes: Uint8Array): Promise<void> {
+  async write(path: string, bytes: Uint8Array, _kind?: 'immutable' | 'mutable'): Promise<void> {
     // Written aside and renamed into place: a reader never sees half a tile.
     const target = this.pathOf(path);
-    await mkdir(dirname(target), { recursive: true });
+    const folder = dirname(target);
+    if (!this.folders.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.folders.add(folder);
+    }
     const pending = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     await writeFile(pending, bytes);
     await rename(pending, target);

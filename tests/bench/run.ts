@@ -1,4 +1,5 @@
 import { measureBundles } from './bundles.ts';
+import { measurePublicLog } from './public-log.ts';
 import { measureAllocation } from './allocation.ts';
 import { measureApproval } from './approval.ts';
 import { measureConfirmThroughput } from './confirm-throughput.ts';
@@ -104,5 +105,26 @@ console.table([
     'transactions (round trips)': approval.transactions,
     'reads (round trips)': approval.reads,
     'other writes': approval.otherWrites,
+  },
+]);
+
+const logSequenced = Number(process.env['BENCH_LOG_SEQUENCED'] ?? 50_000);
+const logVerified = Number(process.env['BENCH_LOG_VERIFIED'] ?? 1_000_000);
+console.log(
+  `\nPublic log (child process): sequencer on ${logSequenced.toLocaleString('en')} stream records (DynamoDB Local, tiles to a directory); terang verify on a ${logVerified.toLocaleString('en')}-entry log`,
+);
+const publicLog = await measurePublicLog(logSequenced, logVerified);
+const sequencedPerSecond = publicLog.sequencedEntries / (publicLog.sequenceMs / 1000);
+console.table([
+  {
+    'sequenced entries/s': sequencedPerSecond.toFixed(0),
+    '≥ 20,000/s': sequencedPerSecond >= 20_000 ? 'yes' : 'NO',
+    'stream read s (before)': (publicLog.streamReadMs / 1000).toFixed(1),
+    'verify s': (publicLog.verifyMs / 1000).toFixed(1),
+    'verify exit': publicLog.verifyExitCode,
+    '≤ 30 s': publicLog.verifyMs <= 30_000 && publicLog.verifyExitCode === 0 ? 'yes' : 'NO',
+    'inclusion proof µs': publicLog.inclusionVerifyMicros.toFixed(1),
+    '< 1 ms': publicLog.inclusionVerifyMicros < 1000 ? 'yes' : 'NO',
+    'receipt (with signature) µs': publicLog.receiptVerifyMicros.toFixed(0),
   },
 ]);

@@ -4,28 +4,28 @@ import { accountNames, createEntry, type LedgerEntry } from '../../shared/domain
 import { keys } from '../../shared/dynamodb/keys.ts';
 
 /**
- * Ledger entries as the money-in and money-out paths write them (confirmations, reservations of a
- * few households each, payments), fixed ids and times: two tables given the same ones hold the same.
+ * Ledger entries as the money-in and money-out paths write them (a confirmation now and then,
+ * reservations and payments), fixed ids and times: two tables given the same ones hold the same.
  */
 export function sampleEntries(count: number): LedgerEntry[] {
   return Array.from({ length: count }, (_, i) => {
     const createdAt = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
     const household = `hh${String(i).padStart(30, '0')}`;
-    if (i % 3 === 0) {
+    if (i % 20 === 0) {
       return createEntry({
         id: `entry_confirm_ctb_${i}`,
         type: 'contribution.confirmed',
         fund: 'CSR',
         postings: [
-          { account: accountNames.fund('CSR'), amount: 3_000_000 },
-          { account: accountNames.contributor(`org_${i % 7}`, 'CSR'), amount: -3_000_000 },
+          { account: accountNames.fund('CSR'), amount: 20_000_000 },
+          { account: accountNames.contributor(`org_${i % 7}`, 'CSR'), amount: -20_000_000 },
         ],
         refs: { contributionId: `ctb_${i}`, orgId: `org_${i % 7}` },
         createdAt,
         createdBy: 'treasurer',
       });
     }
-    if (i % 3 === 1) {
+    if (i % 2 === 1) {
       return createEntry({
         id: `entry_reserve_${i}`,
         type: 'allocation.reserved',

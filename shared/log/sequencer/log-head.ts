@@ -29,10 +29,10 @@ export const emptyHead: LogHead = {
 
 /**
  * A stream delivers each record at least once: a batch that failed after its commit comes back.
- * Records already among the last `recentWindow` sequenced are dropped; the window is several
- * stream batches (1,000 records each) wide.
+ * Records already among the last `recentWindow` sequenced are dropped; the window is two stream
+ * batches (1,000 records each) wide, and small, as the head is rewritten at every commit.
  */
-export const recentWindow = 8192;
+export const recentWindow = 2048;
 const fingerprintBytes = 8;
 const encoder = new TextEncoder();
 

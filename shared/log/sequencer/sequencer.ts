@@ -39,17 +39,20 @@ export function createSequencer(deps: SequencerDependencies) {
   async function finishPublishing(head: LogHead, added?: readonly string[], appended?: Appended): Promise<LogHead> {
     if (head.publishedSize === head.size) return head;
     const entries = added ?? (await deps.store.readEntries(head.publishedSize, head.size));
-    await deps.store.recordPositions(receiptPositions(entries, head.publishedSize));
     if (!keyWritten) {
       await deps.files.write('key', new TextEncoder().encode(`${deps.signer.vkey}\n`), 'mutable');
       keyWritten = true;
     }
-    const published = await publishRange(deps.files, deps.signer, {
-      fromEdge: head.previousEdge,
-      bundleHead: await bundleHead(head.publishedSize),
-      added: entries,
-      ...(appended ? { appended } : {}),
-    });
+    // Receipt positions are idempotent puts: a crash before the checkpoint writes them again.
+    const [, published] = await Promise.all([
+      deps.store.recordPositions(receiptPositions(entries, head.publishedSize)),
+      publishRange(deps.files, deps.signer, {
+        fromEdge: head.previousEdge,
+        bundleHead: await bundleHead(head.publishedSize),
+        added: entries,
+        ...(appended ? { appended } : {}),
+      }),
+    ]);
     if (!sameRoot(published.edge, head.edge)) {
       throw new Error(`the log's entries ${head.publishedSize}–${head.size} do not rebuild the committed tree`);
     }
