@@ -75,6 +75,7 @@ export const routes: readonly RouteDefinition[] = [
     entry: 'public/ledger.ts',
     auth: 'none',
     tableAccess: 'read',
+    bucket: 'log',
   },
   {
     name: 'PublicLedgerReceipt',

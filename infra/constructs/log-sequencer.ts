@@ -67,7 +67,7 @@ export class LogSequencer extends Construct {
       functionsDir: props.functionsDir,
       // Reads and writes the log head and entry batches in the ledger table.
       tableAccess: 'readWrite',
-      // A batch of 1000 entries means hashing, up to four tile levels, entry bundles and a signature.
+      // A batch of 5000 entries means hashing, up to four tile levels, entry bundles and a signature.
       memorySize: 1024,
       timeout: Duration.minutes(5),
     });
@@ -77,7 +77,7 @@ export class LogSequencer extends Construct {
     this.eventSource = new DynamoEventSource(props.table, {
       // The log starts at the oldest record the stream still holds.
       startingPosition: StartingPosition.TRIM_HORIZON,
-      batchSize: 1000,
+      batchSize: 5000,
       maxBatchingWindow: Duration.seconds(1),
       // One batch per shard at a time keeps each shard's records in order.
       parallelizationFactor: 1,

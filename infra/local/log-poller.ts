@@ -4,6 +4,7 @@ import {
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
+  type GetRecordsCommandOutput,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -13,6 +14,9 @@ import { loggableRecords, type StreamRecordLike } from '../../shared/dynamodb/st
 
 export type StreamHandler = (event: { readonly Records: readonly StreamRecordLike[] }) => Promise<unknown>;
 
+/** The sequencer's event source mapping takes batches of this size too (infra/constructs/log-sequencer.ts). */
+export const batchSize = 5000;
+
 export interface LogPollerOptions {
   readonly dynamoDb: DynamoDBClient;
   readonly documents: DynamoDBDocumentClient;
@@ -21,6 +25,8 @@ export interface LogPollerOptions {
   /** The very handler the Lambda event source mapping calls on AWS. */
   readonly handler: StreamHandler;
   readonly idleMilliseconds?: number;
+  /** Records per handler call; smaller only in tests that need several batches. */
+  readonly batchSize?: number;
   readonly onError?: (error: unknown) => void;
 }
 
@@ -78,19 +84,25 @@ export function startLogPoller(options: LogPollerOptions) {
         )
       ).ShardIterator;
       while (iterator && !stopped) {
-        const { Records = [], NextShardIterator } = await streams.send(
-          new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
-        );
-        if (Records.length === 0) break;
-        const last = Records.at(-1)!.dynamodb!.SequenceNumber!;
+        // Up to `batchSize` records per call, as the event source mapping gathers them on AWS.
+        const records: StreamRecordLike[] = [];
+        while (iterator && records.length < (options.batchSize ?? batchSize)) {
+          const page: GetRecordsCommandOutput = await streams.send(
+            new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }),
+          );
+          if (!page.Records?.length) break;
+          records.push(...(page.Records as StreamRecordLike[]));
+          iterator = page.NextShardIterator;
+        }
+        if (records.length === 0) break;
+        const last = (records.at(-1) as { dynamodb?: { SequenceNumber?: string } }).dynamodb!.SequenceNumber!;
         // As Lambda's filter criteria do on AWS: a batch without log records never reaches the handler.
-        if (loggableRecords(Records as StreamRecordLike[]).length > 0) {
+        if (loggableRecords(records).length > 0) {
           found = true;
-          await options.handler({ Records: Records as StreamRecordLike[] });
+          await options.handler({ Records: records });
           await savePosition(shard.ShardId!, last);
         }
         readUpTo.set(shard.ShardId!, last);
-        iterator = NextShardIterator;
       }
     }
     return found;

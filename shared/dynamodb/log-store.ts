@@ -1,13 +1,5 @@
-import {
-  BatchWriteCommand,
-  GetCommand,
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 
 import { decodeEdge, encodeEdge } from '../log/edge.ts';
 import { emptyHead, type LogHead } from '../log/sequencer/log-head.ts';
@@ -15,9 +7,10 @@ import type { LogPosition, LogStore } from '../log/sequencer/ports.ts';
 import { keys } from './keys.ts';
 import { TransactionCancelled, transactWrite } from './transactions.ts';
 
-const encoder = new TextEncoder();
-/** A batch item stays below DynamoDB's 400 KB item limit, even if deflate gained nothing. */
+/** A batch item stays below DynamoDB's 400 KB item limit. */
 const maxBatchItemBytes = 350_000;
+/** JSON entries deflate four to eight times, so a slice this long usually makes one item. */
+const rawSliceBytes = 1_200_000;
 
 interface HeadItem {
   version: number;
@@ -26,7 +19,6 @@ interface HeadItem {
   publishedSize: number;
   previousEdge: Uint8Array;
   recent: Uint8Array;
-  checkpoint?: string;
 }
 
 interface BatchItem {
@@ -56,7 +48,6 @@ export class DynamoDbLogStore implements LogStore {
       publishedSize: item.publishedSize,
       previousEdge: decodeEdge(item.previousEdge),
       recent: item.recent,
-      ...(item.checkpoint ? { checkpoint: item.checkpoint } : {}),
     };
   }
 
@@ -70,7 +61,6 @@ export class DynamoDbLogStore implements LogStore {
       publishedSize: next.publishedSize,
       previousEdge: encodeEdge(next.previousEdge),
       recent: next.recent,
-      ...(next.checkpoint ? { checkpoint: next.checkpoint } : {}),
     };
     try {
       await transactWrite(this.client, {
@@ -96,23 +86,6 @@ export class DynamoDbLogStore implements LogStore {
     } catch (error) {
       if (error instanceof TransactionCancelled && error.reasons.includes('ConditionalCheckFailed')) return false;
       throw error;
-    }
-  }
-
-  async markPublished(version: number, size: number, checkpoint: string): Promise<void> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.logHead(),
-          UpdateExpression: 'SET publishedSize = :size, checkpoint = :checkpoint',
-          ConditionExpression: 'version = :version',
-          ExpressionAttributeValues: { ':size': size, ':checkpoint': checkpoint, ':version': version },
-        }),
-      );
-    } catch (error) {
-      // The head moved on: the newer tree gets its own checkpoint.
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
   }
 
@@ -188,24 +161,29 @@ export class DynamoDbLogStore implements LogStore {
   }
 }
 
-/** Consecutive entries, cut so that no item outgrows `maxBatchItemBytes`. */
+/**
+ * Consecutive entries, deflated, cut so that no item outgrows `maxBatchItemBytes`: a slice of
+ * `rawSliceBytes` is tried first and halved until its deflated form fits.
+ */
 function batchItems(start: number, entries: readonly string[]): BatchItem[] {
   const items: BatchItem[] = [];
-  let current: string[] = [];
-  let bytes = 0;
-  let itemStart = start;
-  for (const entry of entries) {
-    const size = encoder.encode(entry).length + 1;
-    if (current.length > 0 && bytes + size > maxBatchItemBytes) {
-      items.push(packed(itemStart, current));
-      itemStart += current.length;
-      current = [];
-      bytes = 0;
+  let from = 0;
+  while (from < entries.length) {
+    let to = from;
+    let bytes = 0;
+    while (to < entries.length && (to === from || bytes + (entries[to]?.length ?? 0) <= rawSliceBytes)) {
+      bytes += (entries[to]?.length ?? 0) + 1;
+      to += 1;
     }
-    current.push(entry);
-    bytes += size;
+    let item = packed(start + from, entries.slice(from, to));
+    while (item.entries.length > maxBatchItemBytes && to - from > 1) {
+      to = from + Math.ceil((to - from) / 2);
+      item = packed(start + from, entries.slice(from, to));
+    }
+    if (item.entries.length > maxBatchItemBytes) throw new Error(`log entry ${start + from} alone is over 350 KB`);
+    items.push(item);
+    from = to;
   }
-  if (current.length > 0) items.push(packed(itemStart, current));
   return items;
 }
 

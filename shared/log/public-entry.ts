@@ -79,12 +79,13 @@ function fromLedgerEntry(entry: LedgerEntry, index: number): PublicEntry {
   const postings = entry.postings.map(({ account, amount }) => ({ account, amount }));
   const partsOf = (type: string) =>
     unique(postings.filter((p) => accountType(p.account) === type).map((p) => p.account));
-  const refs: Record<string, string> = {};
+  const found: [string, string][] = [];
   for (const name of publicRefs) {
     const value = entry.refs[name];
-    if (value !== undefined) refs[name] = value;
+    if (value !== undefined) found.push([name, value]);
   }
-  if (entry.reverses) refs['reverses'] = entry.reverses;
+  if (entry.reverses) found.push(['reverses', entry.reverses]);
+  const refs = Object.fromEntries(found.sort(([a], [b]) => (a < b ? -1 : 1)));
   const kecamatan = unique(
     [...partsOf('households'), ...partsOf('expense')]
       .map((account) => accountParts(account).at(-1) ?? '')
@@ -94,42 +95,43 @@ function fromLedgerEntry(entry: LedgerEntry, index: number): PublicEntry {
   const organisations = unique(partsOf('contributor').map((account) => accountParts(account)[0] ?? ''));
   const category = partsOf('expense').map((account) => accountParts(account)[0] ?? '')[0];
   const evidence = entry.refs['evidenceSha256'];
+  // Keys in sorted order throughout: see publicEntryBytes.
   return {
-    v: 1,
-    index,
-    time: entry.createdAt,
-    id: entry.id,
-    type: entry.type,
-    fund: entry.fund,
-    postings,
     amount: postings.reduce((sum, p) => (p.amount > 0 ? sum + p.amount : sum), 0),
-    from: unique(postings.filter((p) => p.amount < 0).map((p) => p.account)),
-    to: unique(postings.filter((p) => p.amount > 0).map((p) => p.account)),
-    ...(organisations.length === 1 ? { organisation: organisations[0] } : {}),
-    ...(kecamatan.length > 0 ? { kecamatan } : {}),
     ...(category ? { category } : {}),
-    ...(households.length > 0 ? { households } : {}),
     ...(evidence && /^[0-9a-f]{64}$/.test(evidence) ? { evidenceSha256: evidence } : {}),
+    from: unique(postings.filter((p) => p.amount < 0).map((p) => p.account)),
+    fund: entry.fund,
+    ...(households.length > 0 ? { households } : {}),
+    id: entry.id,
+    index,
+    ...(kecamatan.length > 0 ? { kecamatan } : {}),
+    ...(organisations.length === 1 ? { organisation: organisations[0] } : {}),
+    postings,
     refs,
     ...(entry.attributions && entry.attributions.length > 0 ? { sources: sourcesOf(entry) } : {}),
+    time: entry.createdAt,
+    to: unique(postings.filter((p) => p.amount > 0).map((p) => p.account)),
+    type: entry.type,
+    v: 1,
   };
 }
 
 function fromGraduation(graduation: PublicGraduation, index: number): PublicEntry {
   return {
-    v: 1,
-    index,
-    time: graduation.recordedAt,
-    id: `graduation_${graduation.household}`,
-    type: 'household.graduated',
-    postings: [],
     amount: 0,
     from: [],
-    to: [],
-    kecamatan: [graduation.kecamatan],
-    households: [graduation.household],
-    refs: {},
     graduation: { kind: graduation.kind, on: graduation.graduatedOn },
+    households: [graduation.household],
+    id: `graduation_${graduation.household}`,
+    index,
+    kecamatan: [graduation.kecamatan],
+    postings: [],
+    refs: {},
+    time: graduation.recordedAt,
+    to: [],
+    type: 'household.graduated',
+    v: 1,
   };
 }
 
@@ -138,7 +140,7 @@ function sourcesOf(entry: LedgerEntry): PublicSource[] {
   const byContribution = new Map<string, PublicSource>();
   for (const { contributionId, orgId, amount } of entry.attributions ?? []) {
     const known = byContribution.get(contributionId);
-    byContribution.set(contributionId, { contributionId, orgId, amount: (known?.amount ?? 0) + amount });
+    byContribution.set(contributionId, { amount: (known?.amount ?? 0) + amount, contributionId, orgId });
   }
   return [...byContribution.values()];
 }
@@ -149,9 +151,22 @@ function unique(values: readonly string[]): string[] {
 
 const encoder = new TextEncoder();
 
-/** The leaf's bytes: canonical JSON, UTF-8. An entry bundle holds at most 65,535 bytes per entry. */
+/**
+ * The leaf's bytes: RFC 8785 canonical JSON, UTF-8. The entries above are built with their keys
+ * already sorted and hold only strings and safe integers, for which JSON.stringify writes exactly
+ * RFC 8785; anything else (an entry built elsewhere) goes through canonicalJson. An entry bundle
+ * holds at most 65,535 bytes per entry.
+ */
 export function publicEntryBytes(entry: PublicEntry): Uint8Array {
-  const bytes = encoder.encode(canonicalJson(entry));
+  const bytes = encoder.encode(hasSortedKeys(entry) ? JSON.stringify(entry) : canonicalJson(entry));
   if (bytes.length > 0xffff) throw new Error(`public entry ${entry.index} is ${bytes.length} bytes, over 65,535`);
   return bytes;
+}
+
+function hasSortedKeys(value: unknown): boolean {
+  if (Array.isArray(value)) return value.every(hasSortedKeys);
+  if (value === null || typeof value !== 'object') return typeof value !== 'number' || Number.isSafeInteger(value);
+  const keys = Object.keys(value);
+  for (let i = 1; i < keys.length; i++) if ((keys[i - 1] as string) >= (keys[i] as string)) return false;
+  return keys.every((key) => hasSortedKeys((value as Record<string, unknown>)[key]));
 }

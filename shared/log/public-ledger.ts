@@ -19,11 +19,12 @@ export interface PublicLedgerPage {
   readonly next: string | null;
 }
 
-type LedgerReads = Pick<LogStore, 'readHead' | 'readEntries'>;
+type LedgerReads = Pick<LogStore, 'readEntries'>;
+type LogReads = { readonly store: LedgerReads; readonly files: Pick<LogFiles, 'read'> };
 
 /** One page of the public log, in index order, as the checkpointed tree holds it. */
 export async function publicLedgerPage(
-  store: LedgerReads,
+  { store, files }: LogReads,
   query: { readonly cursor?: string | undefined; readonly limit?: string | undefined },
 ): Promise<PublicLedgerPage> {
   const start = wholeNumber(query.cursor ?? '0', 'cursor');
@@ -33,7 +34,7 @@ export async function publicLedgerPage(
       { path: 'limit', message: `between 1 and ${maxPageSize}` },
     ]);
   }
-  const { size } = await checkpointed(store);
+  const { size } = await checkpointed(files);
   if (start > size) {
     throw badRequest('invalid_query', `cursor ${start} is past the end of the log (${size} entries)`, [
       { path: 'cursor', message: `at most ${size}` },
@@ -49,8 +50,8 @@ export async function publicLedgerPage(
  * read from the published tiles, and `extra` carries the entry itself, so the receipt verifies
  * offline with nothing but the log's public key.
  */
-export async function ledgerReceipt(deps: { store: LedgerReads; files: Pick<LogFiles, 'read'> }, index: number) {
-  const { size, checkpoint } = await checkpointed(deps.store);
+export async function ledgerReceipt(deps: LogReads, index: number) {
+  const { size, checkpoint } = await checkpointed(deps.files);
   if (index >= size) {
     throw notFound('not_yet_logged', `entry ${index} is not in the log yet (the checkpoint covers ${size})`, 'index');
   }
@@ -68,10 +69,12 @@ export function parseLogIndex(value: string | undefined): number {
   return wholeNumber(value ?? '', 'index');
 }
 
-async function checkpointed(store: LedgerReads): Promise<{ size: number; checkpoint: string }> {
-  const head = await store.readHead();
-  if (!head.checkpoint) return { size: 0, checkpoint: '' };
-  return { size: parseCheckpoint(parseNote(head.checkpoint).body).size, checkpoint: head.checkpoint };
+/** The published checkpoint, read where verifiers read it: the log's own files. */
+async function checkpointed(files: Pick<LogFiles, 'read'>): Promise<{ size: number; checkpoint: string }> {
+  const bytes = await files.read('checkpoint');
+  if (!bytes) return { size: 0, checkpoint: '' };
+  const checkpoint = new TextDecoder().decode(bytes);
+  return { size: parseCheckpoint(parseNote(checkpoint).body).size, checkpoint };
 }
 
 function wholeNumber(value: string, field: string): number {
@@ -84,7 +87,7 @@ function wholeNumber(value: string, field: string): number {
 
 /** The receipt of a confirmed contribution: its confirmation entry's tlog-proof. */
 export async function contributionReceipt(
-  deps: { store: LedgerReads & Pick<LogStore, 'findPosition'>; files: Pick<LogFiles, 'read'> },
+  deps: LogReads & { readonly store: Pick<LogStore, 'findPosition'> },
   contributionId: string,
 ): Promise<{ readonly index: number; readonly receipt: string }> {
   const index = await deps.store.findPosition(confirmationEntryId(contributionId));

@@ -302,9 +302,9 @@ describe('the log sequencer', () => {
     });
   });
 
-  it('takes up to 1000 records, waiting at most a second, one batch per shard at a time', () => {
+  it('takes up to 5000 records, waiting at most a second, one batch per shard at a time', () => {
     expect(eventSourceMapping().Properties).toMatchObject({
-      BatchSize: 1000,
+      BatchSize: 5000,
       MaximumBatchingWindowInSeconds: 1,
       ParallelizationFactor: 1,
     });

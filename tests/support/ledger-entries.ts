@@ -11,14 +11,14 @@ export function sampleEntries(count: number): LedgerEntry[] {
   return Array.from({ length: count }, (_, i) => {
     const createdAt = new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString();
     const household = `hh${String(i).padStart(30, '0')}`;
-    if (i % 20 === 0) {
+    if (i % 100 === 0) {
       return createEntry({
         id: `entry_confirm_ctb_${i}`,
         type: 'contribution.confirmed',
         fund: 'CSR',
         postings: [
-          { account: accountNames.fund('CSR'), amount: 20_000_000 },
-          { account: accountNames.contributor(`org_${i % 7}`, 'CSR'), amount: -20_000_000 },
+          { account: accountNames.fund('CSR'), amount: 100_000_000 },
+          { account: accountNames.contributor(`org_${i % 7}`, 'CSR'), amount: -100_000_000 },
         ],
         refs: { contributionId: `ctb_${i}`, orgId: `org_${i % 7}` },
         createdAt,

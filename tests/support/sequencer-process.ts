@@ -13,5 +13,6 @@ startLogPoller({
   tableName: process.env['TERANG_TABLE_NAME']!,
   handler,
   idleMilliseconds: 20,
+  ...(process.env['TEST_LOG_BATCH_SIZE'] ? { batchSize: Number(process.env['TEST_LOG_BATCH_SIZE']) } : {}),
 });
 console.log('sequencing');

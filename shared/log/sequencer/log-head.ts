@@ -3,8 +3,9 @@ import { sha256 } from '../hash.ts';
 
 /**
  * The one item every sequencer run compares-and-swaps. `size` and `edge` describe the committed
- * tree; `publishedSize` trails it only between a commit and the tiles and checkpoint being
- * written, and `previousEdge` (the edge at `publishedSize`) lets the next run finish that work.
+ * tree; `publishedSize` is the size before the last commit, whose tiles and checkpoint may not be
+ * written yet, and `previousEdge` (the edge at `publishedSize`) lets a later run finish that work.
+ * The signed checkpoint itself lives only in the log's files.
  */
 export interface LogHead {
   readonly version: number;
@@ -14,8 +15,6 @@ export interface LogHead {
   readonly previousEdge: Edge;
   /** Fingerprints of the most recently sequenced records, newest last (see `recentWindow`). */
   readonly recent: Uint8Array;
-  /** The signed note of the latest published tree. */
-  readonly checkpoint?: string;
 }
 
 export const emptyHead: LogHead = {
@@ -30,9 +29,9 @@ export const emptyHead: LogHead = {
 /**
  * A stream delivers each record at least once: a batch that failed after its commit comes back.
  * Records already among the last `recentWindow` sequenced are dropped; the window is two stream
- * batches (1,000 records each) wide, and small, as the head is rewritten at every commit.
+ * batches (5,000 records each) wide: 80 KB of the head item.
  */
-export const recentWindow = 2048;
+export const recentWindow = 10_240;
 const fingerprintBytes = 8;
 const encoder = new TextEncoder();
 

@@ -8,8 +8,6 @@ export interface LogStore {
    * `expectedVersion` to `next`, all or nothing. False when the head had moved: another sequencer won.
    */
   commit(expectedVersion: number, next: LogHead, start: number, entries: readonly string[]): Promise<boolean>;
-  /** Records that the tree of `size` is published with `checkpoint`; a no-op once the head moved on. */
-  markPublished(version: number, size: number, checkpoint: string): Promise<void>;
   /** The canonical JSON of the entries at [start, end). */
   readEntries(start: number, end: number): Promise<string[]>;
   /** Where the entries that people ask receipts for (confirmed contributions) sit in the log. */

@@ -10,11 +10,11 @@ const encoder = new TextEncoder();
 
 export type Appended = ReturnType<typeof appendLeaves>;
 
-/** The tree after `entries` (canonical JSON strings) are appended at `edge`. */
-export function appendEntries(edge: Edge, entries: readonly string[]): Appended {
+/** The tree after `entries` (canonical JSON, UTF-8) are appended at `edge`. */
+export function appendEntries(edge: Edge, entries: readonly Uint8Array[]): Appended {
   return appendLeaves(
     edge,
-    entries.map((entry) => leafHash(encoder.encode(entry))),
+    entries.map((entry) => leafHash(entry)),
   );
 }
 
@@ -38,13 +38,15 @@ export async function publishRange(
     /** Entries from the start of the bundle holding index `start` up to `start`. */
     readonly bundleHead: readonly string[];
     readonly added: readonly string[];
-    /** `appendEntries(fromEdge, added)`, when the caller has it already. */
+    /** `added` as UTF-8, when the caller has it already. */
+    readonly addedBytes?: readonly Uint8Array[];
+    /** `appendEntries(fromEdge, addedBytes)`, when the caller has it already. */
     readonly appended?: Appended;
   },
 ): Promise<PublishedRange> {
   const start = range.fromEdge.size;
-  const bytes = range.added.map((entry) => encoder.encode(entry));
-  const { edge, tiles } = range.appended ?? appendEntries(range.fromEdge, range.added);
+  const bytes = range.addedBytes ?? range.added.map((entry) => encoder.encode(entry));
+  const { edge, tiles } = range.appended ?? appendEntries(range.fromEdge, bytes);
   const writes: (() => Promise<void>)[] = tiles.map(
     (tile) => () =>
       files.write(

@@ -5,8 +5,11 @@ import type { LogPosition, SequencerDependencies } from './ports.ts';
 import { appendEntries, publishRange, type Appended } from './publish-range.ts';
 
 const tileWidth = 256;
-/** One commit stays well inside a DynamoDB transaction's 4 MB, with the head item beside it. */
-const maxCommitBytes = 3_000_000;
+/**
+ * One commit stays inside a DynamoDB transaction's 4 MB with the head beside it: the entries are
+ * stored deflated, and canonical JSON deflates well over twice.
+ */
+const maxCommitBytes = 6_000_000;
 const maxCommitAttempts = 50;
 const decoder = new TextDecoder();
 
@@ -36,9 +39,12 @@ export function createSequencer(deps: SequencerDependencies) {
   }
 
   /** Finishes a commit whose tiles and checkpoint a crash left unwritten. */
-  async function finishPublishing(head: LogHead, added?: readonly string[], appended?: Appended): Promise<LogHead> {
+  async function finishPublishing(
+    head: LogHead,
+    added?: { readonly entries: readonly string[]; readonly bytes: readonly Uint8Array[]; readonly appended: Appended },
+  ): Promise<LogHead> {
     if (head.publishedSize === head.size) return head;
-    const entries = added ?? (await deps.store.readEntries(head.publishedSize, head.size));
+    const entries = added?.entries ?? (await deps.store.readEntries(head.publishedSize, head.size));
     if (!keyWritten) {
       await deps.files.write('key', new TextEncoder().encode(`${deps.signer.vkey}\n`), 'mutable');
       keyWritten = true;
@@ -50,14 +56,15 @@ export function createSequencer(deps: SequencerDependencies) {
         fromEdge: head.previousEdge,
         bundleHead: await bundleHead(head.publishedSize),
         added: entries,
-        ...(appended ? { appended } : {}),
+        ...(added ? { addedBytes: added.bytes, appended: added.appended } : {}),
       }),
     ]);
     if (!sameRoot(published.edge, head.edge)) {
       throw new Error(`the log's entries ${head.publishedSize}–${head.size} do not rebuild the committed tree`);
     }
-    await deps.store.markPublished(head.version, head.size, published.checkpoint);
-    const finished = { ...head, publishedSize: head.size, checkpoint: published.checkpoint };
+    // Only this process remembers that the publication finished: a new one publishes the last
+    // commit again, writing the same bytes, rather than every commit paying a second write.
+    const finished = { ...head, publishedSize: head.size };
     cached = { head: finished, partialBundle: published.partialBundle };
     return finished;
   }
@@ -79,14 +86,16 @@ export function createSequencer(deps: SequencerDependencies) {
       if (fresh.length === 0) break;
 
       const entries: string[] = [];
+      const entryBytes: Uint8Array[] = [];
       let bytes = 0;
       for (const { record } of fresh) {
-        const entry = decoder.decode(publicEntryBytes(toPublicEntry(record, head.size + entries.length)));
-        if (entries.length > 0 && bytes + entry.length > maxCommitBytes) break;
-        entries.push(entry);
-        bytes += entry.length;
+        const encoded = publicEntryBytes(toPublicEntry(record, head.size + entries.length));
+        if (entries.length > 0 && bytes + encoded.length > maxCommitBytes) break;
+        entries.push(decoder.decode(encoded));
+        entryBytes.push(encoded);
+        bytes += encoded.length;
       }
-      const appended = appendEntries(head.edge, entries);
+      const appended = appendEntries(head.edge, entryBytes);
       const next: LogHead = {
         version: head.version + 1,
         size: head.size + entries.length,
@@ -97,7 +106,6 @@ export function createSequencer(deps: SequencerDependencies) {
           head.recent,
           fresh.slice(0, entries.length).map(({ print }) => print),
         ),
-        ...(head.checkpoint ? { checkpoint: head.checkpoint } : {}),
       };
       if (!(await deps.store.commit(head.version, next, head.size, entries))) {
         cached = undefined;
@@ -106,7 +114,7 @@ export function createSequencer(deps: SequencerDependencies) {
       // The last bundle read for `head` is still the start of the next one.
       cached =
         cached?.head.publishedSize === head.size ? { head: next, partialBundle: cached.partialBundle } : undefined;
-      await finishPublishing(next, entries, appended);
+      await finishPublishing(next, { entries, bytes: entryBytes, appended });
       sequenced += entries.length;
       const done = new Set(fresh.slice(0, entries.length).map(({ record }) => record));
       pending = pending.filter((record) => !done.has(record));
