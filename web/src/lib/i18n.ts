@@ -89,6 +89,7 @@ const id = {
   aboutConfirmed: 'dana yang penerimaan atau penyalurannya sudah dikonfirmasi.',
   aboutCurrency: 'Semua nilai dalam rupiah (Rp). Waktu dalam WITA (UTC+8).',
   footer: 'Terang — buku besar transparansi dana CSR dan BAZNAS.',
+  verifyLink: 'Periksa sendiri: verifikasi log publik',
 };
 
 export type Messages = Record<keyof typeof id, string>;
@@ -172,6 +173,7 @@ const en: Messages = {
   aboutConfirmed: 'funds whose receipt or disbursement has been confirmed.',
   aboutCurrency: 'All amounts are in rupiah (Rp). Times are in WITA (UTC+8).',
   footer: 'Terang — a transparency ledger for CSR and BAZNAS funds.',
+  verifyLink: 'Check it yourself: verify the public log',
 };
 
 export const messages: Record<Lang, Messages> = { id, en };

@@ -1,6 +1,10 @@
 /**
- * Output path (inside the build, relative to its root) of the report's browser
- * entry. vite.config.ts emits src/routes/report.client.ts under this fixed name
- * (its imports are hashed, immutable chunks) and +page.svelte links to it.
+ * Output paths (inside the build, relative to its root) of the pages' browser
+ * entries ("islands"). vite.config.ts emits each src/routes/…client.ts under
+ * its fixed name (their imports are hashed, immutable chunks) and the pages
+ * link to them.
  */
 export const REPORT_SCRIPT_FILE = '_app/report.js';
+
+/** The /verifikasi page's entry, built from src/routes/verifikasi/verify.client.ts. */
+export const VERIFY_SCRIPT_FILE = '_app/verify.js';
