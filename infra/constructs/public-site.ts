@@ -4,6 +4,10 @@ import { Annotations, Duration } from 'aws-cdk-lib';
 import {
   AccessLevel,
   AllowedMethods,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   CacheCookieBehavior,
   CachedMethods,
   CacheHeaderBehavior,
@@ -47,6 +51,16 @@ export interface PublicSiteProps {
  * makes a cross-origin call and the API needs no CORS. The public log is served beside them under
  * /log/, open to verifiers on any site.
  */
+/** SvelteKit writes prerendered pages as `<route>.html`; S3 only maps the root to index.html. */
+export const prerenderedPagesFunction = `function handler(event) {
+  var request = event.request;
+  var uri = request.uri;
+  if (uri !== '/' && uri.charAt(uri.length - 1) !== '/' && uri.split('/').pop().indexOf('.') === -1) {
+    request.uri = uri + '.html';
+  }
+  return request;
+}`;
+
 export class PublicSite extends Construct {
   public readonly logBucket: Bucket;
   public readonly siteBucket: Bucket;
@@ -82,6 +96,16 @@ export class PublicSite extends Construct {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
         compress: true,
+        functionAssociations: [
+          {
+            eventType: FunctionEventType.VIEWER_REQUEST,
+            function: new CloudFrontFunction(this, 'PrerenderedPages', {
+              comment: 'Serves prerendered pages (/verifikasi → verifikasi.html), as the local server does',
+              runtime: FunctionRuntime.JS_2_0,
+              code: FunctionCode.fromInline(prerenderedPagesFunction),
+            }),
+          },
+        ],
       },
       additionalBehaviors: {
         [apiPathPattern]: {
