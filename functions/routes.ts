@@ -75,7 +75,6 @@ export const routes: readonly RouteDefinition[] = [
     entry: 'public/ledger.ts',
     auth: 'none',
     tableAccess: 'read',
-    bucket: 'log',
   },
   {
     name: 'PublicLedgerReceipt',

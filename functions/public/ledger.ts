@@ -1,8 +1,8 @@
 import { publicLedgerPage } from '../../shared/log/public-ledger.ts';
 import { json } from '../lib/api-types.ts';
-import { logReads } from '../lib/log-reads.ts';
+import { logStore } from '../lib/log-store.ts';
 import { publicHandler } from '../lib/public-handler.ts';
 
 export const handler = publicHandler(async ({ query }) =>
-  json(200, await publicLedgerPage(logReads, { cursor: query['cursor'], limit: query['limit'] })),
+  json(200, await publicLedgerPage(logStore, { cursor: query['cursor'], limit: query['limit'] })),
 );

@@ -12,7 +12,10 @@ export const defaultPageSize = 100;
 export const maxPageSize = 1000;
 
 export interface PublicLedgerPage {
-  /** The size of the tree the latest checkpoint signs; entries past it are not public yet. */
+  /**
+   * The number of entries committed to the log. They never change once committed; the signed
+   * checkpoint (`/log/checkpoint`) follows within the same sequencer run.
+   */
   readonly size: number;
   readonly entries: readonly PublicEntry[];
   /** The cursor of the next page, or null on the last one. */
@@ -22,9 +25,9 @@ export interface PublicLedgerPage {
 type LedgerReads = Pick<LogStore, 'readEntries'>;
 type LogReads = { readonly store: LedgerReads; readonly files: Pick<LogFiles, 'read'> };
 
-/** One page of the public log, in index order, as the checkpointed tree holds it. */
+/** One page of the public log, in index order. */
 export async function publicLedgerPage(
-  { store, files }: LogReads,
+  store: Pick<LogStore, 'readHead' | 'readEntries'>,
   query: { readonly cursor?: string | undefined; readonly limit?: string | undefined },
 ): Promise<PublicLedgerPage> {
   const start = wholeNumber(query.cursor ?? '0', 'cursor');
@@ -34,7 +37,7 @@ export async function publicLedgerPage(
       { path: 'limit', message: `between 1 and ${maxPageSize}` },
     ]);
   }
-  const { size } = await checkpointed(files);
+  const { size } = await store.readHead();
   if (start > size) {
     throw badRequest('invalid_query', `cursor ${start} is past the end of the log (${size} entries)`, [
       { path: 'cursor', message: `at most ${size}` },

@@ -26,11 +26,12 @@ function importTimeMs(bundle: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(bundle)}); process.stdout.write(String(performance.now() - t));`;
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
-    // What CDK sets on every function (the bucket only matters to the evidence upload).
+    // What CDK sets on the functions (the buckets only matter to the evidence upload and the log's reads).
     env: {
       ...process.env,
       TERANG_TABLE_NAME: 'bench',
       TERANG_EVIDENCE_BUCKET: 'bench-evidence',
+      TERANG_LOG_BUCKET: 'bench-log',
       AWS_REGION: 'ap-southeast-3',
     },
   });
@@ -38,12 +39,15 @@ function importTimeMs(bundle: string): number {
   return Number(result.stdout);
 }
 
-/** Bundles every route's handler exactly as CDK does and measures size and import time. */
+/** Functions that serve no route: the stream-driven sequencer. */
+const backgroundFunctions = [{ name: 'SequenceLedger (stream)', entry: 'log/sequence-ledger.ts' }];
+
+/** Bundles every function's handler exactly as CDK does and measures size and import time. */
 export async function measureBundles(importRuns: number): Promise<BundleFigures[]> {
   const outDirectory = await mkdtemp(join(tmpdir(), 'terang-bench-'));
   const figures: BundleFigures[] = [];
-  for (const route of routes) {
-    const outfile = join(outDirectory, `${route.name}.mjs`);
+  for (const route of [...routes, ...backgroundFunctions]) {
+    const outfile = join(outDirectory, `${route.name.replace(/\W+/g, '-')}.mjs`);
     await build({
       ...lambdaEsbuildOptions,
       entryPoints: [join(repositoryRoot, 'functions', route.entry)],
