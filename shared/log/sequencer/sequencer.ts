@@ -1,4 +1,7 @@
+import { parseCheckpoint } from '../checkpoint.ts';
 import { edgeRoot, type Edge } from '../edge.ts';
+import { hashesEqual } from '../hash.ts';
+import { parseNote } from '../note.ts';
 import { publicEntryBytes, recordId, toPublicEntry, type LoggableRecord } from '../public-entry.ts';
 import { fingerprint, recentFingerprints, withRecent, type LogHead } from './log-head.ts';
 import type { LogPosition, SequencerDependencies } from './ports.ts';
@@ -45,6 +48,7 @@ export function createSequencer(deps: SequencerDependencies) {
   ): Promise<LogHead> {
     if (head.publishedSize === head.size) return head;
     const entries = added?.entries ?? (await deps.store.readEntries(head.publishedSize, head.size));
+    await refuseToForkPublishedTree(head);
     if (!keyWritten) {
       await deps.files.write('key', new TextEncoder().encode(`${deps.signer.vkey}\n`), 'mutable');
       keyWritten = true;
@@ -67,6 +71,27 @@ export function createSequencer(deps: SequencerDependencies) {
     const finished = { ...head, publishedSize: head.size };
     cached = { head: finished, partialBundle: published.partialBundle };
     return finished;
+  }
+
+  /**
+   * The last line of "never sign two inconsistent checkpoints": the tree about to be signed must
+   * extend the one already published. The head's compare-and-swap guarantees it; this checks it.
+   */
+  async function refuseToForkPublishedTree(head: LogHead): Promise<void> {
+    const note = await deps.files.read('checkpoint');
+    if (!note) return;
+    const published = parseCheckpoint(parseNote(decoder.decode(note)).body);
+    const same =
+      published.size === head.size
+        ? edgeRoot(head.edge)
+        : published.size === head.publishedSize
+          ? edgeRoot(head.previousEdge)
+          : undefined;
+    if (published.size > head.size || (same && !hashesEqual(same, published.root))) {
+      throw new Error(
+        `refusing to sign: the published checkpoint (size ${published.size}) is not a tree the log's head (size ${head.size}) extends`,
+      );
+    }
   }
 
   async function sequence(records: readonly LoggableRecord[]): Promise<SequenceOutcome> {
@@ -126,8 +151,7 @@ export function createSequencer(deps: SequencerDependencies) {
 }
 
 function sameRoot(a: Edge, b: Edge): boolean {
-  const [x, y] = [edgeRoot(a), edgeRoot(b)];
-  return a.size === b.size && x.length === y.length && x.every((byte, i) => byte === y[i]);
+  return a.size === b.size && hashesEqual(edgeRoot(a), edgeRoot(b));
 }
 
 /** Confirmed contributions get receipts: their position is looked up by entry id. */
