@@ -1,8 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
-import { parseCheckpoint } from '../log/checkpoint.ts';
-import { parseNote } from '../log/note.ts';
+import { checkpointOfNote } from '../log/checkpoint.ts';
 import type { LogFiles } from '../log/sequencer/ports.ts';
 
 /** The static log as files in a directory: what `npm start` serves under /log/. */
@@ -46,5 +45,5 @@ export class LocalDirectoryLogFiles implements LogFiles {
 }
 
 export function publishedSize(checkpoint: Uint8Array): number {
-  return parseCheckpoint(parseNote(new TextDecoder().decode(checkpoint)).body).size;
+  return checkpointOfNote(new TextDecoder().decode(checkpoint)).size;
 }

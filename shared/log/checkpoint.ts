@@ -1,4 +1,5 @@
 import { decodeBase64, encodeBase64 } from './base64.ts';
+import { parseNote } from './note.ts';
 
 /**
  * A C2SP tlog-checkpoint body (https://c2sp.org/tlog-checkpoint): the origin, the tree size in decimal
@@ -63,4 +64,12 @@ export function parseCheckpoint(body: string): Checkpoint {
   }
   for (const extension of extensions) checkLine(extension, 'extension line');
   return { origin, size, root, extensions };
+}
+
+/**
+ * The checkpoint a signed note carries, its signatures left unchecked: for a log reading back what
+ * it published itself. Anyone else verifies the note first (note.ts `verifyNote`).
+ */
+export function checkpointOfNote(note: string): Checkpoint {
+  return parseCheckpoint(parseNote(note).body);
 }

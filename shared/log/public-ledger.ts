@@ -1,7 +1,6 @@
 import { badRequest, notFound } from '../domain/errors.ts';
 import { confirmationEntryId } from '../domain/contributions.ts';
-import { parseCheckpoint } from './checkpoint.ts';
-import { parseNote } from './note.ts';
+import { checkpointOfNote } from './checkpoint.ts';
 import { inclusionProof } from './proof.ts';
 import type { PublicEntry } from './public-entry.ts';
 import type { LogFiles, LogStore } from './sequencer/ports.ts';
@@ -77,7 +76,7 @@ async function checkpointed(files: Pick<LogFiles, 'read'>): Promise<{ size: numb
   const bytes = await files.read('checkpoint');
   if (!bytes) return { size: 0, checkpoint: '' };
   const checkpoint = new TextDecoder().decode(bytes);
-  return { size: parseCheckpoint(parseNote(checkpoint).body).size, checkpoint };
+  return { size: checkpointOfNote(checkpoint).size, checkpoint };
 }
 
 function wholeNumber(value: string, field: string): number {

@@ -7,8 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { handlerEnvironment } from '../../shared/environment.ts';
-import { parseCheckpoint } from '../../shared/log/checkpoint.ts';
-import { parseNote } from '../../shared/log/note.ts';
+import { checkpointOfNote } from '../../shared/log/checkpoint.ts';
 import { entriesPath, tilePath } from '../../shared/log/tile-path.ts';
 import { useIsolatedTable } from '../support/isolated-table.ts';
 import { sampleEntries, writeEntries } from '../support/ledger-entries.ts';
@@ -66,7 +65,7 @@ async function publishedFiles(directory: string, size: number): Promise<Map<stri
 /** The size the published checkpoint signs (0 before there is one). */
 async function checkpointSize(directory: string): Promise<number> {
   const note = await readFile(join(directory, 'checkpoint'), 'utf8').catch(() => undefined);
-  return note ? parseCheckpoint(parseNote(note).body).size : 0;
+  return note ? checkpointOfNote(note).size : 0;
 }
 
 beforeAll(async () => {

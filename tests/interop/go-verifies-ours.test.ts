@@ -10,7 +10,7 @@ import { appendLeaves, edgeRoot, emptyEdge } from '../../shared/log/edge.ts';
 import { encodeBase64, leafHash, sha256 } from '../../shared/log/hash.ts';
 import { signerFromSeed } from '../../shared/log/note-signer.ts';
 import { consistencyProof, inclusionProof } from '../../shared/log/proof.ts';
-import { encodeEntryBundle } from '../../shared/log/sequencer/entry-bundle.ts';
+import { encodeEntryBundle } from '../../shared/log/entry-bundle.ts';
 import { createTileHashReader, treeHashFromTiles, type TileHashReader } from '../../shared/log/tile-hashes.ts';
 import { entriesPath, tilePath } from '../../shared/log/tile-path.ts';
 import { formatTlogProof } from '../../shared/log/tlog-proof.ts';

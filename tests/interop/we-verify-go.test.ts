@@ -18,7 +18,7 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from '../../shared/log/proof.ts';
-import { decodeEntryBundle } from '../../shared/log/sequencer/entry-bundle.ts';
+import { decodeEntryBundle } from '../../shared/log/entry-bundle.ts';
 import { createTileHashReader, treeHashFromTiles, type TileHashReader } from '../../shared/log/tile-hashes.ts';
 import { entriesPath, parseTilePath, tilePath } from '../../shared/log/tile-path.ts';
 import { formatTlogProof, parseTlogProof, verifyTlogProof } from '../../shared/log/tlog-proof.ts';

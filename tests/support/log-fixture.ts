@@ -13,7 +13,7 @@ import { appendLeaves, edgeRoot, emptyEdge, partialTiles, type Edge, type TileDa
 import { leafHash, type Hash } from '../../shared/log/hash.ts';
 import { signerFromSeed, type NoteSigner } from '../../shared/log/note-signer.ts';
 import { publicEntryBytes, toPublicEntry, type PublicEntry } from '../../shared/log/public-entry.ts';
-import { encodeEntryBundle } from '../../shared/log/sequencer/entry-bundle.ts';
+import { encodeEntryBundle } from '../../shared/log/entry-bundle.ts';
 import { entriesPath, tilePath, tileWidth } from '../../shared/log/tile-path.ts';
 
 /**

@@ -2,7 +2,7 @@ import { formatCheckpoint } from '../checkpoint.ts';
 import { appendLeaves, edgeRoot, type Edge } from '../edge.ts';
 import { leafHash } from '../hash.ts';
 import { entriesPath, tilePath } from '../tile-path.ts';
-import { encodeEntryBundle } from './entry-bundle.ts';
+import { encodeEntryBundle } from '../entry-bundle.ts';
 import type { LogFiles, CheckpointSigner } from './ports.ts';
 
 const tileWidth = 256;

@@ -1,7 +1,6 @@
-import { parseCheckpoint } from '../checkpoint.ts';
+import { checkpointOfNote } from '../checkpoint.ts';
 import { edgeRoot, type Edge } from '../edge.ts';
 import { hashesEqual } from '../hash.ts';
-import { parseNote } from '../note.ts';
 import { publicEntryBytes, recordId, toPublicEntry, type LoggableRecord } from '../public-entry.ts';
 import { fingerprint, recentFingerprints, withRecent, type LogHead } from './log-head.ts';
 import type { LogPosition, SequencerDependencies } from './ports.ts';
@@ -80,7 +79,7 @@ export function createSequencer(deps: SequencerDependencies) {
   async function refuseToForkPublishedTree(head: LogHead): Promise<void> {
     const note = await deps.files.read('checkpoint');
     if (!note) return;
-    const published = parseCheckpoint(parseNote(decoder.decode(note)).body);
+    const published = checkpointOfNote(decoder.decode(note));
     const same =
       published.size === head.size
         ? edgeRoot(head.edge)

@@ -1,6 +1,6 @@
-import { parseCheckpoint, type Checkpoint } from '../checkpoint.ts';
+import { checkpointOfNote, parseCheckpoint, type Checkpoint } from '../checkpoint.ts';
 import { encodeBase64, hashesEqual } from '../hash.ts';
-import { parseNote, parseVerifierKey, verifyNote } from '../note.ts';
+import { parseVerifierKey, verifyNote } from '../note.ts';
 import { fail, LogSourceError } from './failures.ts';
 import type { LedgerTotals } from './ledger-replay.ts';
 import type { LogSource } from './log-source.ts';
@@ -195,7 +195,7 @@ async function readCheckpoint(source: LogSource, key: string): Promise<SignedChe
 
 function parseTrustedCheckpoint(note: string): Checkpoint {
   try {
-    return parseCheckpoint(parseNote(note).body);
+    return checkpointOfNote(note);
   } catch (error) {
     throw new LogSourceError(`the remembered checkpoint is unreadable: ${(error as Error).message}`);
   }
