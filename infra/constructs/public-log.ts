@@ -1,8 +1,10 @@
 import { Duration, RemovalPolicy, Token } from 'aws-cdk-lib';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Bucket, HttpMethods } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+
+import { privateBucket } from './private-bucket.ts';
 
 import { handlerEnvironment } from '../../functions/routes.ts';
 
@@ -46,20 +48,14 @@ export class PublicLog extends Construct {
     this.origin = validLogOrigin(props.origin);
 
     this.accessLogs = new Bucket(this, 'AccessLogs', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      encryption: BucketEncryption.S3_MANAGED,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      ...privateBucket,
       // Readers are logged by CloudFront already; these show who wrote what, and the log proves the rest.
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
     this.bucket = new Bucket(this, 'Bucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      encryption: BucketEncryption.S3_MANAGED,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      ...privateBucket,
       // Full tiles are never rewritten; versions recover one that a bug overwrote or deleted.
       versioned: true,
       // The checkpoint and partial tiles are replaced on every batch; their old versions need not pile up.

@@ -29,6 +29,8 @@ import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwners
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 
+import { privateBucket } from './private-bucket.ts';
+
 import { logKeyPrefix } from './public-log.ts';
 
 /** API routes all start with /api/, so one behaviour sends them to the HTTP API unchanged. */
@@ -71,9 +73,7 @@ export class PublicSite extends Construct {
     super(scope, id);
 
     this.logBucket = new Bucket(this, 'LogBucket', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      encryption: BucketEncryption.S3_MANAGED,
+      ...privateBucket,
       // CloudFront standard logging still delivers through bucket ACLs.
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(90) }],
